@@ -1,0 +1,34 @@
+# KAM-Kurs: the two commands of the README, and a few helpers.
+#   make site   builds the course into _build/html (sets everything up first)
+#   make test   runs all tests (sets everything up first)
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+READY := $(VENV)/.ready
+
+.PHONY: site test check lint benchmark serve clean
+
+$(READY): requirements.txt pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .
+	touch $(READY)
+
+site: $(READY)
+	$(BIN)/jupyter-book build . -W -n --keep-going
+
+test: $(READY)
+	$(BIN)/ruff check .
+	$(BIN)/pytest
+
+check: $(READY)
+	$(BIN)/python -m exercises check
+
+benchmark: $(READY)
+	$(BIN)/python tests/benchmark.py
+
+serve: site
+	$(BIN)/python -m http.server --directory _build/html 8000
+
+clean:
+	rm -rf _build

@@ -1,0 +1,88 @@
+"""``python -m exercises``: the entry point for trainers, CI and tests.
+
+Problems with content are printed as ``PATH:LINE: message`` (exit 1); wrong
+use of the command itself exits 2. No traceback reaches the user.
+"""
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from exercises.chapters import chapter_files, chapters
+from exercises.content import load_content
+from exercises.problems import ContentError
+
+
+def command_check(args: argparse.Namespace) -> int:
+    """Content files (.yml) and chapters (.md); without paths, the whole course."""
+    paths = [Path(p) for p in args.paths]
+    missing = [p for p in paths if not p.is_file()]
+    for path in missing:
+        print(f"{path}:1: Datei nicht gefunden", file=sys.stderr)
+    if missing:
+        return 1
+    data_files = [p for p in paths if p.suffix != ".md"]
+    chapter_paths = [p for p in paths if p.suffix == ".md"]
+    if not paths:
+        data_files, chapter_paths = None, chapter_files()
+    elif not data_files:
+        data_files = None  # chapters are checked against all content
+    _, problems = load_content(data_files, chapters=chapter_paths)
+    for problem in problems:
+        print(problem)
+    if problems:
+        print(f"{len(problems)} Problem(e) gefunden.", file=sys.stderr)
+        return 1
+    print("Alle Inhalte sind gültig.", file=sys.stderr)
+    return 0
+
+
+def inventory() -> dict:
+    return {
+        "chapters": [
+            {
+                "id": chapter.id,
+                "title": chapter.title,
+                "path": chapter.path.relative_to(chapter.path.parents[1]).as_posix(),
+                "minutes": chapter.minutes,
+                "objectives": chapter.objectives,
+                "quiz_questions": 0,
+            }
+            for chapter in chapters()
+        ]
+    }
+
+
+def command_inventory(args: argparse.Namespace) -> int:
+    data = inventory()
+    if args.json:
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+    else:
+        for chapter in data["chapters"]:
+            print(f"{chapter['id']:<16} {chapter['minutes']:>3} min  {chapter['title']}")
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    main_parser = argparse.ArgumentParser(
+        prog="python -m exercises", description="Werkzeuge für den KAM-Kurs."
+    )
+    commands = main_parser.add_subparsers(dest="command", required=True, metavar="BEFEHL")
+    check = commands.add_parser("check", help="Inhaltsdateien prüfen (PFAD:ZEILE: Meldung)")
+    check.add_argument("paths", nargs="*", metavar="PFAD", help="Dateien (Standard: alle)")
+    check.set_defaults(run=command_check)
+    listing = commands.add_parser("inventory", help="Kapitel und Übungen auflisten")
+    listing.add_argument("--json", action="store_true", help="als JSON ausgeben")
+    listing.set_defaults(run=command_inventory)
+    return main_parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except ContentError as error:
+        for problem in error.problems:
+            print(problem)
+        return 1

@@ -1,0 +1,114 @@
+"""Diagrams drawn by code at build time, from the same data as the prose.
+
+A diagram is returned as an object with ``_repr_html_``: in the book it
+becomes inline SVG (text stays selectable and readable by screen readers),
+in Jupyter it shows the same picture.
+"""
+
+from dataclasses import dataclass
+from html import escape
+
+from exercises.content import require_content
+from exercises.formatting import german_number
+
+FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif"
+
+
+@dataclass
+class Row:
+    label: str
+    note: str
+    low: float
+    high: float | None = None  # None: a single value, drawn as a point
+
+
+@dataclass
+class Diagram:
+    svg: str
+    caption: str
+
+    def _repr_html_(self) -> str:
+        return (f'<figure class="kurs-diagramm">{self.svg}'
+                f"<figcaption>{escape(self.caption)}</figcaption></figure>")
+
+
+def salary_rows() -> list[Row]:
+    """The annual figures of each salary source; monthly ones times twelve."""
+    figures = require_content().figures
+
+    def value(figure_id: str) -> float:
+        return figures[figure_id].wert
+
+    return [
+        Row("Artikel (2020)", "Richtwert-Spanne", value("gehalt_jahr_von"), value("gehalt_jahr_bis")),
+        Row("Artikel (2020)", "über … im Monat, × 12", value("gehalt_monat_artikel") * 12),
+        Row("StepStone (2021)", "Spanne", value("stepstone_2021_von"), value("stepstone_2021_bis")),
+        Row("StepStone (2021)", "Durchschnitt", value("stepstone_2021_mittel")),
+        Row("stellenanzeigen.de (2021)", "Durchschnitt", value("stellenanzeigen_2021_mittel")),
+        Row("Bundesagentur (2021)", "Monatswert × 12", value("ba_2021_monat") * 12),
+    ]
+
+
+def salary_sources_chart() -> Diagram:
+    """Horizontal ranges and points of all salary sources on one euro axis."""
+    rows = salary_rows()
+    axis_from, axis_to, step = 40_000, 100_000, 10_000
+    left, right, top, row_height = 300, 770, 40, 52
+    height = top + row_height * len(rows) + 60
+
+    def x(euros: float) -> float:
+        return left + (euros - axis_from) / (axis_to - axis_from) * (right - left)
+
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 800 {height}" role="img" '
+        f'aria-labelledby="gehaltsquellen-titel gehaltsquellen-text" font-family="{FONT}">',
+        '<title id="gehaltsquellen-titel">Jahresgehälter von Key Account Manager:innen '
+        "nach Quelle</title>",
+        f'<desc id="gehaltsquellen-text">{escape(describe(rows))}</desc>',
+    ]
+    axis_y = top + row_height * len(rows)
+    for tick in range(axis_from, axis_to + 1, step):
+        parts.append(f'<line x1="{x(tick):.1f}" y1="{top - 10}" x2="{x(tick):.1f}" '
+                     f'y2="{axis_y}" stroke="#c8c8c8" stroke-width="1"/>')
+        parts.append(f'<text x="{x(tick):.1f}" y="{axis_y + 24}" font-size="16" '
+                     f'text-anchor="middle" fill="#1a1a1a">{german_number(tick / 1000)}</text>')
+    parts.append(f'<text x="{(left + right) / 2}" y="{axis_y + 50}" font-size="16" '
+                 'text-anchor="middle" fill="#1a1a1a">Tausend Euro brutto im Jahr</text>')
+    for index, row in enumerate(rows):
+        y = top + row_height * index + row_height / 2
+        parts.append(f'<text x="10" y="{y - 4}" font-size="16" fill="#1a1a1a" '
+                     f'font-weight="600">{escape(row.label)}</text>')
+        parts.append(f'<text x="10" y="{y + 16}" font-size="16" fill="#3a3a3a">'
+                     f"{escape(row.note)}</text>")
+        if row.high is None:
+            # A point is a diamond, a range a bar: the shape, not the colour, tells them apart.
+            cx = x(row.low)
+            parts.append(f'<path d="M{cx:.1f} {y - 11} l11 11 l-11 11 l-11 -11 z" '
+                         'fill="#0b4f6c"/>')
+            label_x = cx + 16
+        else:
+            parts.append(f'<rect x="{x(row.low):.1f}" y="{y - 10}" '
+                         f'width="{x(row.high) - x(row.low):.1f}" height="20" rx="4" '
+                         'fill="#9cc7da" stroke="#0b4f6c" stroke-width="2"/>')
+            label_x = x(row.high) + 8
+        anchor = "start"
+        if label_x > right - 60:
+            label_x, anchor = x(row.low) - 16, "end"
+        parts.append(f'<text x="{label_x:.1f}" y="{y + 6}" font-size="16" fill="#1a1a1a" '
+                     f'text-anchor="{anchor}">{escape(amount(row))}</text>')
+    parts.append("</svg>")
+    caption = ("Gehaltsangaben verschiedener Quellen auf einer gemeinsamen Achse. Balken zeigen "
+               "Spannen, Rauten einzelne Werte; Monatswerte sind mal zwölf gerechnet, ohne "
+               "Sonderzahlungen. Quellen und Jahre: siehe Quellenverzeichnis.")
+    return Diagram("".join(parts), caption)
+
+
+def amount(row: Row) -> str:
+    if row.high is None:
+        return f"{german_number(row.low)} €"
+    return f"{german_number(row.low)}–{german_number(row.high)} €"
+
+
+def describe(rows: list[Row]) -> str:
+    """The chart as a sentence, for screen readers."""
+    return "; ".join(f"{row.label}, {row.note}: {amount(row)}" for row in rows) + "."

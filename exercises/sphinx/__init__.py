@@ -1,0 +1,17 @@
+"""Sphinx extension of KAM-Kurs: course content from YAML, course boxes, assets.
+
+Added to the book by ``_config.yml`` (``sphinx.extra_extensions``). One
+``setup()`` registers everything; each component lives in its own module.
+"""
+
+from sphinx.application import Sphinx
+
+from exercises.sphinx import boxes, privacy, references, registers
+
+
+def setup(app: Sphinx) -> dict:
+    references.setup(app)
+    boxes.setup(app)
+    registers.setup(app)
+    privacy.setup(app)
+    return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,38 @@
+"""The fixed parts of every chapter: objectives, summary, reflection questions.
+
+They are directives (not free admonitions) so that their German titles and
+looks are the same everywhere and tests and ``inventory`` can find them.
+"""
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.util.docutils import SphinxDirective
+
+
+class CourseBox(SphinxDirective):
+    has_content = True
+    title = ""
+    name = ""
+
+    def run(self):
+        box = nodes.admonition(classes=["kurs-box", f"kurs-{self.name}"])
+        box += nodes.title(text=self.title)
+        self.state.nested_parse(self.content, self.content_offset, box)
+        return [box]
+
+
+class Objectives(CourseBox):
+    title, name = "Lernziele", "lernziele"
+
+
+class Summary(CourseBox):
+    title, name = "Das Wichtigste in Kürze", "zusammenfassung"
+
+
+class Reflection(CourseBox):
+    title, name = "Zum Nachdenken", "reflexion"
+
+
+def setup(app: Sphinx) -> None:
+    for box in (Objectives, Summary, Reflection):
+        app.add_directive(box.name, box)

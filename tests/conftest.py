@@ -1,0 +1,70 @@
+"""Shared fixtures: the built site (built once per run) and a browser."""
+
+import functools
+import http.server
+import os
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+PROJECT = Path(__file__).resolve().parents[1]
+JUPYTER_BOOK = Path(sys.executable).with_name("jupyter-book")
+
+
+@pytest.fixture(scope="session")
+def book_build(tmp_path_factory):
+    """A fresh ``-W -n`` build of the whole course in a temporary folder."""
+    output = tmp_path_factory.mktemp("build")
+    result = subprocess.run(
+        [str(JUPYTER_BOOK), "build", str(PROJECT), "-W", "-n", "--keep-going",
+         "--path-output", str(output)],
+        capture_output=True, text=True, cwd=PROJECT,
+    )
+    return result, output / "_build" / "html"
+
+
+@pytest.fixture(scope="session")
+def site(book_build):
+    result, html = book_build
+    if result.returncode != 0:
+        pytest.fail("Der Kurs ließ sich nicht bauen:\n" + result.stdout[-4000:] + result.stderr[-4000:])
+    return html
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_url(site):
+    """The built site served over http on a free loopback port."""
+    handler = functools.partial(QuietHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    executable = os.environ.get("KURS_CHROMIUM", "/usr/bin/chromium")
+    if not Path(executable).exists():
+        pytest.fail(f"Chromium fehlt unter {executable} (KURS_CHROMIUM setzen oder "
+                    "`apt-get install chromium`).")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=executable,
+            # Without these flags Chromium phones home at start; this machine has no network.
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync", "--no-first-run",
+                  "--disable-quic", "--allow-file-access-from-files"],
+        )
+        yield browser
+        browser.close()
