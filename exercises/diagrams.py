@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from html import escape
 
 from exercises.content import require_content
-from exercises.formatting import german_number
+from exercises.formatting import german_number, with_unit
 
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif"
 
@@ -41,7 +41,8 @@ def salary_rows() -> list[Row]:
 
     return [
         Row("Artikel (2020)", "Richtwert-Spanne", value("gehalt_jahr_von"), value("gehalt_jahr_bis")),
-        Row("Artikel (2020)", "über … im Monat, × 12", value("gehalt_monat_artikel") * 12),
+        Row("Artikel (2020)", f"über {with_unit(value('gehalt_monat_artikel'), '€')} im Monat, × 12",
+            value("gehalt_monat_artikel") * 12),
         Row("StepStone (2021)", "Spanne", value("stepstone_2021_von"), value("stepstone_2021_bis")),
         Row("StepStone (2021)", "Durchschnitt", value("stepstone_2021_mittel")),
         Row("stellenanzeigen.de (2021)", "Durchschnitt", value("stellenanzeigen_2021_mittel")),
@@ -52,7 +53,7 @@ def salary_rows() -> list[Row]:
 def salary_sources_chart() -> Diagram:
     """Horizontal ranges and points of all salary sources on one euro axis."""
     rows = salary_rows()
-    axis_from, axis_to, step = 40_000, 100_000, 10_000
+    axis_from, axis_to, step = 40_000, 110_000, 10_000
     left, right, top, row_height = 300, 770, 40, 52
     height = top + row_height * len(rows) + 60
 
@@ -91,11 +92,8 @@ def salary_sources_chart() -> Diagram:
                          f'width="{x(row.high) - x(row.low):.1f}" height="20" rx="4" '
                          'fill="#9cc7da" stroke="#0b4f6c" stroke-width="2"/>')
             label_x = x(row.high) + 8
-        anchor = "start"
-        if label_x > right - 60:
-            label_x, anchor = x(row.low) - 16, "end"
         parts.append(f'<text x="{label_x:.1f}" y="{y + 6}" font-size="16" fill="#1a1a1a" '
-                     f'text-anchor="{anchor}">{escape(amount(row))}</text>')
+                     f'text-anchor="start">{escape(amount(row))}</text>')
     parts.append("</svg>")
     caption = ("Gehaltsangaben verschiedener Quellen auf einer gemeinsamen Achse. Balken zeigen "
                "Spannen, Rauten einzelne Werte; Monatswerte sind mal zwölf gerechnet, ohne "

@@ -6,7 +6,7 @@ Added to the book by ``_config.yml`` (``sphinx.extra_extensions``). One
 
 from sphinx.application import Sphinx
 
-from exercises.sphinx import boxes, privacy, references, registers
+from exercises.sphinx import boxes, execution, privacy, references, registers
 
 
 def setup(app: Sphinx) -> dict:
@@ -14,4 +14,5 @@ def setup(app: Sphinx) -> dict:
     boxes.setup(app)
     registers.setup(app)
     privacy.setup(app)
+    execution.setup(app)
     return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}
