@@ -8,5 +8,12 @@ extension (``exercises.sphinx``) or reported by ``python -m exercises``.
 from pathlib import Path
 
 PACKAGE_DIR = Path(__file__).resolve().parent
-CONTENT_DIR = PACKAGE_DIR / "inhalte"
 PROJECT_DIR = PACKAGE_DIR.parent
+
+
+def content_dir(project: Path) -> Path:
+    """Where a course project keeps its YAML content."""
+    return project / "exercises" / "inhalte"
+
+
+CONTENT_DIR = content_dir(PROJECT_DIR)

@@ -27,14 +27,15 @@ class Page:
 
     docname: str
     part: str | None
+    root: Path
 
     @property
     def path(self) -> Path:
         for suffix in (".md", ".ipynb"):
-            candidate = PROJECT_DIR / f"{self.docname}{suffix}"
+            candidate = self.root / f"{self.docname}{suffix}"
             if candidate.exists():
                 return candidate
-        return PROJECT_DIR / f"{self.docname}.md"
+        return self.root / f"{self.docname}.md"
 
 
 @dataclass
@@ -60,9 +61,10 @@ def toc_pages(toc: Path = TOC) -> list[Page]:
         raise ContentError(problems)
     data = toc_file.data
     try:
-        pages = [Page(data["root"], None)]
+        pages = [Page(data["root"], None, toc.parent)]
         for part in data.get("parts", []):
-            pages += [Page(entry["file"], part.get("caption")) for entry in part["chapters"]]
+            pages += [Page(entry["file"], part.get("caption"), toc.parent)
+                      for entry in part["chapters"]]
     except (KeyError, TypeError, AttributeError) as error:
         problem = Problem(toc, 1, f"unerwarteter Aufbau des Inhaltsverzeichnisses: {error}")
         raise ContentError([problem]) from None

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
-from exercises import CONTENT_DIR
+from exercises import CONTENT_DIR, PROJECT_DIR, content_dir
 from exercises.models import Figure, GlossaryEntry, Source, validation_errors
 from exercises.problems import ContentError, Problem
 from exercises.yamlfile import YamlFile, read_yaml
@@ -140,11 +140,13 @@ def check_chapter_references(content: Content, chapters: list[Path]) -> list[Pro
     return problems
 
 
-def require_content() -> Content:
-    """All content, or ContentError listing every problem (for builds)."""
+def require_content(project: Path = PROJECT_DIR) -> Content:
+    """All content of ``project``, or ContentError listing every problem (for builds)."""
     from exercises.chapters import chapter_files
 
-    content, problems = load_content(chapters=chapter_files())
+    files = content_files(content_dir(project))
+    content, problems = load_content(
+        [path for path, _ in files], chapters=chapter_files(project / "_toc.yml"))
     if problems:
         raise ContentError(problems)
     return content

@@ -4,9 +4,13 @@ They are directives (not free admonitions) so that their German titles and
 looks are the same everywhere and tests and ``inventory`` can find them.
 """
 
+from pathlib import Path
+
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
+
+from exercises.chapters import split_front_matter
 
 
 class CourseBox(SphinxDirective):
@@ -22,7 +26,19 @@ class CourseBox(SphinxDirective):
 
 
 class Objectives(CourseBox):
+    """The objectives, followed by the chapter's estimated learning time."""
+
     title, name = "Lernziele", "lernziele"
+
+    def run(self):
+        [box] = super().run()
+        path = Path(self.env.doc2path(self.env.docname))
+        meta, _ = split_front_matter(path.read_text(encoding="utf-8"))
+        minutes = meta.get("kurs", {}).get("minuten")
+        if minutes:
+            box += nodes.paragraph(text=f"Geschätzte Lernzeit: etwa {minutes} Minuten.",
+                                   classes=["kurs-lernzeit"])
+        return [box]
 
 
 class Summary(CourseBox):

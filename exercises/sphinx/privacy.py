@@ -6,11 +6,10 @@ reaches a page into a build warning, which ``-W`` makes an error.
 """
 
 import re
+from pathlib import Path
 
 from sphinx.application import Sphinx
 from sphinx.util import logging
-
-from exercises import PROJECT_DIR
 
 logger = logging.getLogger(__name__)
 REMOTE = re.compile(r"^(https?:)?//", re.IGNORECASE)
@@ -21,7 +20,7 @@ REMOTE_IN_BODY = re.compile(
 
 
 def add_assets(app: Sphinx, config) -> None:
-    config.html_static_path.append(str(PROJECT_DIR / "assets"))
+    config.html_static_path.append(str(Path(app.srcdir) / "assets"))
     app.add_css_file("kurs.css")
 
 

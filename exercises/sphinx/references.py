@@ -5,12 +5,15 @@ number is typed once; ``{quelle}`id``` links to the entry on the sources
 page. Unknown ids are build errors (with ``-W``) naming file and line.
 """
 
+from pathlib import Path
+
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.errors import ExtensionError
 from sphinx.util.docutils import SphinxRole
 
+from exercises import content_dir
 from exercises.content import content_files, require_content
 from exercises.formatting import with_unit
 from exercises.problems import ContentError
@@ -19,7 +22,7 @@ from exercises.problems import ContentError
 def load_content(app: Sphinx) -> None:
     """Validate all content before reading any page; stop the build if invalid."""
     try:
-        app.env.kurs_content = require_content()
+        app.env.kurs_content = require_content(Path(app.srcdir))
     except ContentError as error:
         raise ExtensionError("Ungültige Kursinhalte:\n" + str(error)) from None
 
@@ -31,7 +34,7 @@ def source_anchor(source_id: str) -> str:
 class CourseRole(SphinxRole):
     def course_data(self):
         # Pages that use data are re-read when a data file changes.
-        for path, _ in content_files():
+        for path, _ in content_files(content_dir(Path(self.env.srcdir))):
             self.env.note_dependency(str(path))
         return self.env.kurs_content
 

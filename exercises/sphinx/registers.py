@@ -6,6 +6,7 @@ links and Sphinx's own reference checks (``-n``) work as usual.
 """
 
 from collections import defaultdict
+from pathlib import Path
 
 from docutils import nodes
 from sphinx import addnodes
@@ -13,6 +14,7 @@ from sphinx.application import Sphinx
 from sphinx.domains.std import make_glossary_term
 from sphinx.util.docutils import SphinxDirective
 
+from exercises import content_dir
 from exercises.chapters import chapters
 from exercises.content import content_files
 from exercises.sphinx.references import citation, source_anchor
@@ -26,7 +28,7 @@ def german_sort_key(text: str) -> str:
 
 class DataDirective(SphinxDirective):
     def course_data(self):
-        for path, _ in content_files():
+        for path, _ in content_files(content_dir(Path(self.env.srcdir))):
             self.env.note_dependency(str(path))
         return self.env.kurs_content
 
@@ -79,7 +81,7 @@ class LearningPath(SphinxDirective):
     def run(self):
         steps = nodes.enumerated_list(classes=["kurs-lernpfad"])
         total = 0
-        for chapter in chapters():
+        for chapter in chapters(Path(self.env.srcdir) / "_toc.yml"):
             self.env.note_dependency(str(chapter.path))
             docname = self.env.path2doc(str(chapter.path))
             link = addnodes.pending_xref("", refdomain="std", reftype="doc",
