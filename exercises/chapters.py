@@ -129,3 +129,16 @@ def chapters(toc: Path = TOC) -> list[Chapter]:
 
 def chapter_files(toc: Path = TOC) -> list[Path]:
     return [page.path for page in toc_pages(toc) if page.path.exists()]
+
+
+def section_labels(path: Path) -> dict[str, str]:
+    """The labels ``(label)=`` of a chapter with the heading each one marks."""
+    labels, pending = {}, None
+    for line in path.read_text(encoding="utf-8").splitlines():
+        match = LABEL.match(line)
+        if match:
+            pending = line[1:line.index(")=")]
+        elif pending and line.startswith("#"):
+            labels[pending] = line.lstrip("#").strip()
+            pending = None
+    return labels

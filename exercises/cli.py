@@ -26,9 +26,7 @@ def command_check(args: argparse.Namespace) -> int:
     chapter_paths = [p for p in paths if p.suffix == ".md"]
     if not paths:
         data_files, chapter_paths = None, chapter_files()
-    elif not data_files:
-        data_files = None  # chapters are checked against all content
-    _, problems = load_content(data_files, chapters=chapter_paths)
+    _, problems = load_content(data_files, chapters_to_check=chapter_paths)
     for problem in problems:
         print(problem)
     if problems:

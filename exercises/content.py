@@ -2,25 +2,35 @@
 
 ``load_content`` never raises on bad content: it returns what is valid and a
 list of problems, so ``python -m exercises check`` can report all of them.
+Checking single files still loads the rest of the project as context (so
+references resolve) but reports only the problems of the files asked for.
 """
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
-from exercises import CONTENT_DIR, PROJECT_DIR, content_dir
+from exercises import PROJECT_DIR, content_dir
+from exercises.chapters import Chapter, chapter_files, chapters, section_labels
 from exercises.models import Figure, GlossaryEntry, Source, validation_errors
 from exercises.problems import ContentError, Problem
+from exercises.quiz import Exam, Numeric, QuizBank
+from exercises.roleplay import Scenario, graph_problems
 from exercises.yamlfile import YamlFile, read_yaml
 
-# Which files hold which kind of entry; the glob decides the model.
-KINDS: dict[str, type[BaseModel]] = {
-    "quellen.yml": Source,
-    "zahlen*.yml": Figure,
-    "glossar-*.yml": GlossaryEntry,
+# Which files hold what. "entries": a mapping of id -> entry; "document": one model.
+KINDS: dict[str, tuple[type[BaseModel], str]] = {
+    "quellen.yml": (Source, "entries"),
+    "zahlen*.yml": (Figure, "entries"),
+    "glossar-*.yml": (GlossaryEntry, "entries"),
+    "quiz-*.yml": (QuizBank, "document"),
+    "roleplay-*.yml": (Scenario, "document"),
+    "abschlusstest.yml": (Exam, "document"),
 }
+MIN_QUESTIONS_PER_OBJECTIVE = 2
 
 # {zahl}`id`, {quelle}`id` and {term}`Begriff` in chapter Markdown.
 REFERENCE = re.compile(r"\{(zahl|quelle|term)\}`([^`]+)`")
@@ -31,43 +41,34 @@ class Content:
     sources: dict[str, Source] = field(default_factory=dict)
     figures: dict[str, Figure] = field(default_factory=dict)
     glossary: dict[str, GlossaryEntry] = field(default_factory=dict)
+    quizzes: dict[str, QuizBank] = field(default_factory=dict)
+    scenarios: dict[str, Scenario] = field(default_factory=dict)
+    exam: Exam | None = None
     # where each entry was defined, for cross-reference messages
-    origin: dict[tuple[str, str], tuple[YamlFile, str]] = field(default_factory=dict)
+    origin: dict[tuple[str, str], YamlFile] = field(default_factory=dict)
+
+    def figure_value(self, figure_id: str) -> float:
+        return self.figures[figure_id].wert
+
+    def solution(self, question: Numeric) -> float:
+        """A numeric question's answer, with figure ids resolved."""
+        if isinstance(question.loesung, str):
+            return self.figure_value(question.loesung)
+        return question.loesung
 
 
-def content_files(directory: Path = CONTENT_DIR) -> list[tuple[Path, type[BaseModel]]]:
+def content_files(directory: Path) -> list[tuple[Path, type[BaseModel], str]]:
     files = []
-    for pattern, model in KINDS.items():
-        files += [(path, model) for path in sorted(directory.glob(pattern))]
+    for pattern, (model, shape) in KINDS.items():
+        files += [(path, model, shape) for path in sorted(directory.glob(pattern))]
     return files
 
 
-def model_for(path: Path) -> type[BaseModel] | None:
-    for pattern, model in KINDS.items():
+def kind_of(path: Path) -> tuple[type[BaseModel], str] | None:
+    for pattern, kind in KINDS.items():
         if path.match(pattern):
-            return model
+            return kind
     return None
-
-
-def load_entries(
-    yaml_file: YamlFile, model: type[BaseModel]
-) -> tuple[dict[str, BaseModel], list[Problem]]:
-    """Validate a mapping of id -> entry; each bad entry is one or more problems."""
-    if yaml_file.data is None:
-        return {}, []
-    if not isinstance(yaml_file.data, dict):
-        return {}, [yaml_file.problem([], "erwartet eine Zuordnung „id: Eintrag“")]
-    entries, problems = {}, []
-    for key, value in yaml_file.data.items():
-        if not isinstance(key, str) or not key.strip():
-            problems.append(yaml_file.problem([key], f"ungültige ID {key!r}"))
-            continue
-        try:
-            entries[key] = model.model_validate(_plain(value))
-        except ValidationError as error:
-            for location, message in validation_errors(error):
-                problems.append(yaml_file.problem([key, *location], f"{key}: {message}"))
-    return entries, problems
 
 
 def _plain(value):
@@ -79,58 +80,190 @@ def _plain(value):
     return value
 
 
-def load_content(
-    paths: list[Path] | None = None, chapters: list[Path] | None = None
-) -> tuple[Content, list[Problem]]:
-    """Load content files (default: all) and check references between them."""
-    files = content_files() if paths is None else [(path, model_for(path)) for path in paths]
-    content, problems = Content(), []
-    targets = {Source: content.sources, Figure: content.figures, GlossaryEntry: content.glossary}
-    for path, model in files:
-        if model is None:
-            problems.append(Problem(path, 1, "unbekannte Inhaltsdatei (erwartet: " +
-                                    ", ".join(KINDS) + ")"))
-            continue
-        yaml_file, read_problems = read_yaml(path)
-        problems += read_problems
+def validate(yaml_file: YamlFile, model: type[BaseModel], location: list, prefix: str = ""):
+    """(model or None, problems) for the data at ``location`` of ``yaml_file``."""
+    data = yaml_file.data
+    for key in location:
+        data = data[key]
+    try:
+        return model.model_validate(_plain(data)), []
+    except ValidationError as error:
+        return None, [yaml_file.problem([*location, *where], prefix + message)
+                      for where, message in validation_errors(error)]
+
+
+class Loader:
+    """Collects valid content and problems while reading files in order."""
+
+    def __init__(self):
+        self.content = Content()
+        self.problems: list[Problem] = []
+
+    def read(self, path: Path, model: type[BaseModel], shape: str) -> None:
+        yaml_file, problems = read_yaml(path)
+        self.problems += problems
         if yaml_file is None:
-            continue
-        entries, entry_problems = load_entries(yaml_file, model)
-        problems += entry_problems
-        target = targets[model]
-        for key, entry in entries.items():
+            return
+        if yaml_file.data is None:
+            self.problems.append(Problem(path, 1, "die Datei ist leer"))
+        elif not isinstance(yaml_file.data, dict):
+            self.problems.append(yaml_file.problem([], "erwartet eine Zuordnung „schlüssel: wert“"))
+        elif shape == "entries":
+            self.read_entries(yaml_file, model)
+        else:
+            document, problems = validate(yaml_file, model, [])
+            self.problems += problems
+            if document is not None:
+                self.add_document(yaml_file, document)
+
+    def read_entries(self, yaml_file: YamlFile, model: type[BaseModel]) -> None:
+        target = {Source: self.content.sources, Figure: self.content.figures,
+                  GlossaryEntry: self.content.glossary}[model]
+        for key in yaml_file.data:
+            if not isinstance(key, str) or not key.strip():
+                self.problems.append(yaml_file.problem([key], f"ungültige ID {key!r}"))
+                continue
+            entry, problems = validate(yaml_file, model, [key], prefix=f"{key}: ")
+            self.problems += problems
+            if entry is None:
+                continue
             if key in target:
-                first, _ = content.origin[(model.__name__, key)]
-                problems.append(yaml_file.problem(
+                first = self.content.origin[(model.__name__, key)]
+                self.problems.append(yaml_file.problem(
                     [key], f"„{key}“ ist schon in {first.path.name} definiert"))
                 continue
             target[key] = entry
-            content.origin[(model.__name__, key)] = (yaml_file, key)
-    problems += _check_source_references(content, partial=paths is not None)
-    problems += check_chapter_references(content, chapters or [])
-    return content, sorted(problems)
+            self.content.origin[(model.__name__, key)] = yaml_file
+
+    def add_document(self, yaml_file: YamlFile, document: BaseModel) -> None:
+        if isinstance(document, QuizBank):
+            key, target = document.kapitel, self.content.quizzes
+        elif isinstance(document, Scenario):
+            key, target = document.id, self.content.scenarios
+        else:
+            self.content.exam = document
+            self.content.origin[("Exam", "")] = yaml_file
+            return
+        if key in target:
+            first = self.content.origin[(type(document).__name__, key)]
+            self.problems.append(yaml_file.problem([], f"„{key}“ gibt es schon in {first.path.name}"))
+            return
+        target[key] = document
+        self.content.origin[(type(document).__name__, key)] = yaml_file
 
 
-def _check_source_references(content: Content, partial: bool) -> list[Problem]:
+def load_content(
+    paths: list[Path] | None = None,
+    chapters_to_check: list[Path] | None = None,
+    project: Path = PROJECT_DIR,
+) -> tuple[Content, list[Problem]]:
+    """Load all content of ``project``; ``paths`` replace or add files and limit the report."""
+    files = content_files(content_dir(project))
+    if paths is not None:
+        asked = {path.name for path in paths}
+        files = [f for f in files if f[0].name not in asked]
+        files += [(path, *(kind_of(path) or (None, None))) for path in paths]
+    loader = Loader()
+    for path, model, shape in files:
+        if model is None:
+            loader.problems.append(Problem(path, 1, "unbekannte Inhaltsdatei (erwartet: "
+                                           + ", ".join(KINDS) + ")"))
+        else:
+            loader.read(path, model, shape)
+    content, problems = loader.content, loader.problems
+    course_chapters = {chapter.id: chapter for chapter in chapters(project / "_toc.yml")}
+    problems += source_reference_problems(content)
+    problems += quiz_problems(content, course_chapters)
+    problems += scenario_problems(content, course_chapters)
+    problems += chapter_reference_problems(content, chapters_to_check or [])
+    if paths is not None:
+        reported = {path.resolve() for path in [*paths, *(chapters_to_check or [])]}
+        problems = [p for p in problems if p.path.resolve() in reported]
+    return content, sorted(set(problems))
+
+
+def source_reference_problems(content: Content) -> list[Problem]:
     """Figures and glossary entries must cite an existing source."""
-    if partial and not content.sources:
-        return []  # checking single files without quellen.yml: nothing to resolve against
     problems = []
     for kind, entries in (("Figure", content.figures), ("GlossaryEntry", content.glossary)):
         for key, entry in entries.items():
             if entry.quelle is not None and entry.quelle not in content.sources:
-                yaml_file, _ = content.origin[(kind, key)]
-                problems.append(yaml_file.problem(
+                problems.append(content.origin[(kind, key)].problem(
                     [key, "quelle"], f"{key}: unbekannte Quelle „{entry.quelle}“"))
     return problems
 
 
-def check_chapter_references(content: Content, chapters: list[Path]) -> list[Problem]:
+def quiz_problems(content: Content, course_chapters: dict[str, Chapter]) -> list[Problem]:
+    """Chapter, sections, objectives and figures named by the question banks must exist."""
+    problems = []
+    seen_ids: dict[str, str] = {}
+    for chapter_id, bank in content.quizzes.items():
+        yaml_file = content.origin[("QuizBank", chapter_id)]
+        chapter = course_chapters.get(chapter_id)
+        if chapter is None:
+            problems.append(yaml_file.problem(["kapitel"], f"unbekanntes Kapitel „{chapter_id}“; "
+                                              "vorhanden: " + ", ".join(course_chapters)))
+            continue
+        if yaml_file.path.name != f"quiz-{chapter_id}.yml":
+            problems.append(yaml_file.problem(["kapitel"], f"Datei muss quiz-{chapter_id}.yml heißen"))
+        labels = section_labels(chapter.path)
+        for index, question in enumerate(bank.fragen):
+            where = ["fragen", index]
+            if question.id in seen_ids:
+                problems.append(yaml_file.problem(
+                    [*where, "id"], f"doppelte Fragen-ID „{question.id}“ (auch in {seen_ids[question.id]})"))
+            seen_ids[question.id] = yaml_file.path.name
+            if question.abschnitt not in labels:
+                problems.append(yaml_file.problem(
+                    [*where, "abschnitt"], f"{question.id}: Abschnitt „{question.abschnitt}“ gibt es im "
+                    f"Kapitel {chapter_id} nicht; vorhanden: " + ", ".join(labels)))
+            if question.lernziel > len(chapter.objectives):
+                problems.append(yaml_file.problem(
+                    [*where, "lernziel"], f"{question.id}: Lernziel {question.lernziel} gibt es nicht; "
+                    f"das Kapitel hat {len(chapter.objectives)}"))
+            if isinstance(question, Numeric):
+                problems += numeric_problems(content, yaml_file, where, question)
+        tested = Counter(question.lernziel for question in bank.fragen)
+        for objective in range(1, len(chapter.objectives) + 1):
+            if tested[objective] < MIN_QUESTIONS_PER_OBJECTIVE:
+                problems.append(yaml_file.problem(
+                    ["kapitel"], f"Lernziel {objective} wird von {tested[objective]} Frage(n) geprüft, "
+                    f"nötig sind mindestens {MIN_QUESTIONS_PER_OBJECTIVE}"))
+    return problems
+
+
+def numeric_problems(content, yaml_file, where, question: Numeric) -> list[Problem]:
+    if isinstance(question.loesung, str) and question.loesung not in content.figures:
+        return [yaml_file.problem([*where, "loesung"],
+                                  f"{question.id}: unbekannte Zahl „{question.loesung}“")]
+    solution = content.solution(question)
+    low, high = question.accepted(solution)
+    if not low <= solution <= high:
+        return [yaml_file.problem([*where, "bereich"],
+                                  f"{question.id}: die Lösung liegt nicht im Bereich")]
+    return []
+
+
+def scenario_problems(content: Content, course_chapters: dict[str, Chapter]) -> list[Problem]:
+    problems = []
+    for scenario_id, scenario in content.scenarios.items():
+        yaml_file = content.origin[("Scenario", scenario_id)]
+        if yaml_file.path.name != f"roleplay-{scenario_id}.yml":
+            problems.append(yaml_file.problem(["id"], f"Datei muss roleplay-{scenario_id}.yml heißen"))
+        if scenario.kapitel not in course_chapters:
+            problems.append(yaml_file.problem(["kapitel"], f"unbekanntes Kapitel „{scenario.kapitel}“; "
+                                              "vorhanden: " + ", ".join(course_chapters)))
+        problems += [yaml_file.problem(location, message)
+                     for location, message in graph_problems(scenario)]
+    return problems
+
+
+def chapter_reference_problems(content: Content, chapter_paths: list[Path]) -> list[Problem]:
     """Every {zahl}, {quelle} and {term} in the chapters must name an entry."""
     known = {"zahl": content.figures, "quelle": content.sources, "term": content.glossary}
     label = {"zahl": "Zahl", "quelle": "Quelle", "term": "Glossarbegriff"}
     problems = []
-    for path in chapters:
+    for path in chapter_paths:
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
             for role, target in REFERENCE.findall(line):
                 explicit = re.fullmatch(r".*<(.+)>", target)  # {term}`Text <Begriff>`
@@ -142,11 +275,8 @@ def check_chapter_references(content: Content, chapters: list[Path]) -> list[Pro
 
 def require_content(project: Path = PROJECT_DIR) -> Content:
     """All content of ``project``, or ContentError listing every problem (for builds)."""
-    from exercises.chapters import chapter_files
-
-    files = content_files(content_dir(project))
     content, problems = load_content(
-        [path for path, _ in files], chapters=chapter_files(project / "_toc.yml"))
+        chapters_to_check=chapter_files(project / "_toc.yml"), project=project)
     if problems:
         raise ContentError(problems)
     return content

@@ -60,7 +60,7 @@ def test_chapter_has_own_accessible_figure(docname):
 
 def test_all_references_resolve_and_every_term_is_used():
     chapters = [PROJECT / f"{name}.md" for name in toc_docnames()]
-    content, problems = load_content(chapters=chapters)
+    content, problems = load_content(chapters_to_check=chapters)
     assert [str(p) for p in problems] == []
     used = {target for path in chapters
             for role, target in REFERENCE.findall(path.read_text(encoding="utf-8"))

@@ -34,7 +34,7 @@ def source_anchor(source_id: str) -> str:
 class CourseRole(SphinxRole):
     def course_data(self):
         # Pages that use data are re-read when a data file changes.
-        for path, _ in content_files(content_dir(Path(self.env.srcdir))):
+        for path, *_ in content_files(content_dir(Path(self.env.srcdir))):
             self.env.note_dependency(str(path))
         return self.env.kurs_content
 

@@ -28,7 +28,7 @@ def german_sort_key(text: str) -> str:
 
 class DataDirective(SphinxDirective):
     def course_data(self):
-        for path, _ in content_files(content_dir(Path(self.env.srcdir))):
+        for path, *_ in content_files(content_dir(Path(self.env.srcdir))):
             self.env.note_dependency(str(path))
         return self.env.kurs_content
 
