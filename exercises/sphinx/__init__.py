@@ -6,13 +6,15 @@ Added to the book by ``_config.yml`` (``sphinx.extra_extensions``). One
 
 from sphinx.application import Sphinx
 
-from exercises.sphinx import boxes, execution, privacy, references, registers
+from exercises.sphinx import assets, boxes, execution, privacy, progress, references, registers
 
 
 def setup(app: Sphinx) -> dict:
+    assets.setup(app)
     references.setup(app)
     boxes.setup(app)
     registers.setup(app)
+    progress.setup(app)
     privacy.setup(app)
     execution.setup(app)
     return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -6,7 +6,6 @@ reaches a page into a build warning, which ``-W`` makes an error.
 """
 
 import re
-from pathlib import Path
 
 from sphinx.application import Sphinx
 from sphinx.util import logging
@@ -17,11 +16,6 @@ REMOTE_IN_BODY = re.compile(
     r"""<(?:img|script|link|iframe|source|audio|video)\b[^>]*\b(?:src|href)=["']((?:https?:)?//[^"']+)""",
     re.IGNORECASE,
 )
-
-
-def add_assets(app: Sphinx, config) -> None:
-    config.html_static_path.append(str(Path(app.srcdir) / "assets"))
-    app.add_css_file("kurs.css")
 
 
 def refuse_remote_resources(app: Sphinx, pagename: str, templatename: str, context: dict,
@@ -36,5 +30,4 @@ def refuse_remote_resources(app: Sphinx, pagename: str, templatename: str, conte
 
 
 def setup(app: Sphinx) -> None:
-    app.connect("config-inited", add_assets)
     app.connect("html-page-context", refuse_remote_resources)

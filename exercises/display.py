@@ -1,0 +1,55 @@
+"""One-line calls for chapter pages: ``from exercises.display import quiz``.
+
+Each call returns an object that Jupyter shows as an ipywidgets app (live
+kernel) and the book build shows as static HTML run by the course's own JS
+(the HTML builder is told to prefer ``text/html`` in ``_config.yml``).
+"""
+
+from collections.abc import Callable
+from functools import cache
+
+from exercises import PROJECT_DIR
+from exercises.chapters import Chapter, chapters
+from exercises.content import Content, require_content
+from exercises.quiz_data import chapter_quiz_data, exam_data
+from exercises.static_html import container
+
+
+@cache
+def course() -> tuple[Content, tuple[Chapter, ...]]:
+    return require_content(PROJECT_DIR), tuple(chapters(PROJECT_DIR / "_toc.yml"))
+
+
+def chapter(chapter_id: str) -> Chapter:
+    return next(c for c in course()[1] if c.id == chapter_id)
+
+
+class Exercise:
+    """Static HTML for the book, an ipywidgets app for a live kernel."""
+
+    def __init__(self, html: str, make_widget: Callable):
+        self.html = html
+        self.make_widget = make_widget
+
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        bundle = dict(self.make_widget()._repr_mimebundle_() or {})
+        bundle["text/html"] = self.html
+        return bundle
+
+
+def quiz(chapter_id: str) -> Exercise:
+    from exercises.quiz_widget import quiz_widget
+
+    content, _ = course()
+    data = chapter_quiz_data(content, chapter(chapter_id))
+    html = container("quiz", "kapitel", data, "Das Quiz braucht JavaScript im Browser.", "kurs-quiz")
+    return Exercise(html, lambda: quiz_widget(content, chapter(chapter_id)))
+
+
+def exam() -> Exercise:
+    from exercises.quiz_widget import exam_widget
+
+    content, all_chapters = course()
+    data = exam_data(content, list(all_chapters))
+    html = container("quiz", "pruefung", data, "Der Abschlusstest braucht JavaScript im Browser.", "kurs-quiz")
+    return Exercise(html, lambda: exam_widget(content, list(all_chapters)))

@@ -1,0 +1,21 @@
+"""The course's own CSS, JS runtime and template, added to every page."""
+
+from pathlib import Path
+
+from sphinx.application import Sphinx
+
+TEMPLATES = Path(__file__).parent / "templates"
+SCRIPTS = ("kurs-fortschritt.js", "kurs-quiz.js")
+
+
+def add_assets(app: Sphinx, config) -> None:
+    config.html_static_path.append(str(Path(app.srcdir) / "assets"))
+    config.templates_path.append(str(TEMPLATES))
+    app.add_css_file("kurs.css")
+    for script in SCRIPTS:
+        # Classic scripts (not modules): modules do not load from file:// pages.
+        app.add_js_file(script, defer="defer")
+
+
+def setup(app: Sphinx) -> None:
+    app.connect("config-inited", add_assets)

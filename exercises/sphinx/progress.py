@@ -1,0 +1,39 @@
+"""The "Mein Fortschritt" page: the course's chapters as data for the JS view.
+
+Progress itself never leaves the browser; the page only needs to know which
+chapters exist, where they are and what counts as passed.
+"""
+
+from pathlib import Path
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.util.docutils import SphinxDirective
+
+from exercises.chapters import chapters
+from exercises.quiz_data import CHAPTER_PASS_PERCENT
+from exercises.static_html import container
+
+
+class ProgressOverview(SphinxDirective):
+    def run(self):
+        builder = self.env.app.builder
+        exam = self.env.kurs_content.exam
+        course_chapters = chapters(Path(self.env.srcdir) / "_toc.yml")
+        data = {
+            "kapitel": [
+                {"id": c.id, "titel": c.title, "seite": self.env.path2doc(str(c.path)),
+                 "href": builder.get_relative_uri(self.env.docname, self.env.path2doc(str(c.path)))}
+                for c in course_chapters
+            ],
+            "kapitel_bestehensgrenze": exam.kapitel_bestehensgrenze if exam else CHAPTER_PASS_PERCENT,
+            "pruefung": {"href": builder.get_relative_uri(self.env.docname, "book/abschlusstest"),
+                         "bestehensgrenze": exam.bestehensgrenze if exam else CHAPTER_PASS_PERCENT},
+        }
+        html = container("fortschritt", "uebersicht", data,
+                         "Die Übersicht braucht JavaScript im Browser.", "kurs-fortschritt")
+        return [nodes.raw("", html, format="html")]
+
+
+def setup(app: Sphinx) -> None:
+    app.add_directive("fortschrittsuebersicht", ProgressOverview)
