@@ -53,3 +53,15 @@ def exam() -> Exercise:
     data = exam_data(content, list(all_chapters))
     html = container("quiz", "pruefung", data, "Der Abschlusstest braucht JavaScript im Browser.", "kurs-quiz")
     return Exercise(html, lambda: exam_widget(content, list(all_chapters)))
+
+
+def roleplay(scenario_id: str) -> Exercise:
+    from exercises.roleplay_data import roleplay_data
+    from exercises.roleplay_widget import roleplay_widget
+
+    content, _ = course()
+    scenario = content.scenarios[scenario_id]
+    data = roleplay_data(scenario, f"../rollenkarten/{scenario_id}.html")
+    html = container("rollenspiel", scenario_id, data, "Das Rollenspiel braucht JavaScript im Browser.",
+                     "kurs-rollenspiel")
+    return Exercise(html, lambda: roleplay_widget(scenario))

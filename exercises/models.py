@@ -39,11 +39,18 @@ class GlossaryEntry(Model):
 # pydantic names the branch of a union in the error location ("wert", "int");
 # those tags are not YAML keys and are left out of locations and messages.
 UNION_TAGS = {"int", "float", "str", "bool", "none"}
+TAGS = {"einfachauswahl", "mehrfachauswahl", "wahr-falsch", "zahl", "reihenfolge", "zuordnung"}
 
 
 def describe(field: str, error: dict) -> str:
     """One pydantic error in German, for trainers who edit YAML."""
     kind = error["type"]
+    if kind == "value_error":  # raised by our own validators, already in German
+        return error["msg"].removeprefix("Value error, ")
+    if kind == "union_tag_invalid":
+        context = error.get("ctx", {})
+        return (f"unbekannter Fragetyp „{context.get('tag')}“ (Feld „typ“); erlaubt: "
+                f"{context.get('expected_tags', '')}")
     if kind == "missing":
         return f"Pflichtfeld „{field}“ fehlt"
     if kind == "extra_forbidden":
@@ -62,7 +69,8 @@ def validation_errors(error: ValidationError) -> list[tuple[tuple, str]]:
     """(location, German message) for each error, one per location."""
     found: dict[tuple, str] = {}
     for item in error.errors():
-        location = tuple(part for part in item["loc"] if part not in UNION_TAGS)
+        # Discriminated unions add the tag ("einfachauswahl") to the location.
+        location = tuple(part for part in item["loc"] if part not in UNION_TAGS | TAGS)
         field = str(location[-1]) if location else "Eintrag"
         found.setdefault(location, describe(field, item))
     return list(found.items())

@@ -26,6 +26,12 @@ def chapter_docnames() -> list[str]:
     return [entry["file"] for entry in part["chapters"]]
 
 
+def scenario_ids() -> list[str]:
+    folder = PROJECT / "exercises" / "inhalte"
+    return sorted(p.stem.removeprefix("roleplay-") for p in folder.glob("roleplay-*.yml"))
+
+
 def html_pages() -> list[str]:
-    """Every page a trainee can reach: the toc pages plus Sphinx's search and index."""
-    return [f"{name}.html" for name in toc_docnames()] + ["search.html", "genindex.html"]
+    """Every page a trainee can reach: the toc pages, Sphinx's search and index, role cards."""
+    return ([f"{name}.html" for name in toc_docnames()] + ["search.html", "genindex.html"]
+            + [f"rollenkarten/{scenario}.html" for scenario in scenario_ids()])

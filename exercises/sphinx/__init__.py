@@ -6,7 +6,16 @@ Added to the book by ``_config.yml`` (``sphinx.extra_extensions``). One
 
 from sphinx.application import Sphinx
 
-from exercises.sphinx import assets, boxes, execution, privacy, progress, references, registers
+from exercises.sphinx import (
+    assets,
+    boxes,
+    execution,
+    privacy,
+    progress,
+    references,
+    registers,
+    rolecards,
+)
 
 
 def setup(app: Sphinx) -> dict:
@@ -15,6 +24,7 @@ def setup(app: Sphinx) -> dict:
     boxes.setup(app)
     registers.setup(app)
     progress.setup(app)
+    rolecards.setup(app)
     privacy.setup(app)
     execution.setup(app)
     return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}

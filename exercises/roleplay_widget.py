@@ -1,0 +1,71 @@
+"""The role-plays as an ipywidgets app for live notebooks (same data, same rules)."""
+
+import random
+from html import escape
+
+import ipywidgets as widgets
+
+from exercises.roleplay import Scenario
+from exercises.roleplay_data import RATING_LABELS
+
+
+def roleplay_widget(scenario: Scenario) -> widgets.Widget:
+    path: list[tuple[str, int]] = []
+    transcript = widgets.HTML()
+    choices = widgets.VBox()
+    back = widgets.Button(description="Einen Schritt zurück")
+    restart = widgets.Button(description="Neu beginnen")
+
+    def current() -> str:
+        name = scenario.start
+        for node, index in path:
+            name = scenario.knoten[node].optionen[index].weiter
+        return name
+
+    def render():
+        name, lines = scenario.start, []
+        node = scenario.knoten[name]
+        lines.append(f"<p><b>{escape(node.sprecher or '')}:</b> {escape(node.text)}</p>")
+        for step, index in path:
+            option = scenario.knoten[step].optionen[index]
+            effects = ", ".join(f"{d} {v:+d}" for d, v in option.wirkung.items())
+            lines.append(f"<p><b>Sie:</b> {escape(option.text)}</p><p><i>{RATING_LABELS[option.bewertung]}"
+                         f" · {escape(option.konzept)} · {escape(effects)}</i><br>{escape(option.feedback)}</p>")
+            name = option.weiter
+            node = scenario.knoten[name]
+            if not node.ende:
+                lines.append(f"<p><b>{escape(node.sprecher or '')}:</b> {escape(node.text)}</p>")
+        if node.ende:
+            totals = scenario.score(path)
+            scores = "".join(f"<li>{escape(d)}: {v:+d}</li>" for d, v in totals.items())
+            lines.append(f"<h4>Ende: {escape(node.titel)}</h4><p>{escape(node.text)}</p><ul>{scores}</ul>"
+                         f"<p><b>Nachbesprechung:</b> {escape(node.nachbesprechung)}</p>")
+            choices.children = []
+        else:
+            buttons = []
+            for index in random.sample(range(len(node.optionen)), len(node.optionen)):
+                button = widgets.Button(description=node.optionen[index].text[:80],
+                                        tooltip=node.optionen[index].text, layout={"width": "100%"})
+                button.on_click(lambda _, n=name, i=index: choose(n, i))
+                buttons.append(button)
+            choices.children = buttons
+        transcript.value = "".join(lines)
+
+    def choose(name: str, index: int):
+        path.append((name, index))
+        render()
+
+    def step_back(_):
+        if path:
+            path.pop()
+            render()
+
+    def start_over(_):
+        path.clear()
+        render()
+
+    back.on_click(step_back)
+    restart.on_click(start_over)
+    intro = widgets.HTML(f"<h3>{escape(scenario.titel)}</h3><p>{escape(scenario.situation)}</p>")
+    render()
+    return widgets.VBox([intro, transcript, choices, widgets.HBox([back, restart])])

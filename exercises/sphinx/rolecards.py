@@ -1,0 +1,26 @@
+"""Print-ready role cards for every scenario, written next to the built site.
+
+They are standalone pages (own A4 print stylesheet, no theme), so trainers can
+print them from the site or hand them out as files.
+"""
+
+from pathlib import Path
+
+from sphinx.application import Sphinx
+
+from exercises.roleplay_data import role_cards_html
+
+FOLDER = "rollenkarten"
+
+
+def write_role_cards(app: Sphinx, exception) -> None:
+    if exception or app.builder.format != "html":
+        return
+    folder = Path(app.outdir) / FOLDER
+    folder.mkdir(exist_ok=True)
+    for scenario_id, scenario in app.env.kurs_content.scenarios.items():
+        (folder / f"{scenario_id}.html").write_text(role_cards_html(scenario), encoding="utf-8")
+
+
+def setup(app: Sphinx) -> None:
+    app.connect("build-finished", write_role_cards)
