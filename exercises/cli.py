@@ -10,7 +10,8 @@ import sys
 from pathlib import Path
 
 from exercises.chapters import chapter_files, chapters
-from exercises.content import load_content
+from exercises import PROJECT_DIR
+from exercises.content import load_content, require_content
 from exercises.problems import ContentError
 
 
@@ -37,19 +38,41 @@ def command_check(args: argparse.Namespace) -> int:
 
 
 def inventory() -> dict:
-    return {
+    """Chapters, exam and role-plays of the course, for trainers and tools."""
+    content = require_content()
+    course_chapters = chapters()
+    quizzes = content.quizzes
+    data = {
         "chapters": [
             {
                 "id": chapter.id,
                 "title": chapter.title,
-                "path": chapter.path.relative_to(chapter.path.parents[1]).as_posix(),
+                "path": chapter.path.relative_to(PROJECT_DIR).as_posix(),
                 "minutes": chapter.minutes,
                 "objectives": chapter.objectives,
-                "quiz_questions": 0,
+                "quiz_questions": len(quizzes[chapter.id].fragen) if chapter.id in quizzes else 0,
             }
-            for chapter in chapters()
-        ]
+            for chapter in course_chapters
+        ],
+        "roleplays": [
+            {
+                "id": scenario.id,
+                "title": scenario.titel,
+                "language": scenario.sprache,
+                "decisions_on_best_path": len(scenario.best_path()) - 1,
+                "endings": len(scenario.endings()),
+                "dimensions": scenario.dimensionen,
+            }
+            for scenario in content.scenarios.values()
+        ],
     }
+    if content.exam:
+        data["exam"] = {
+            "questions_per_attempt": content.exam.fragen_pro_versuch,
+            "pass_percent": content.exam.bestehensgrenze,
+            "pool": sum(len(bank.fragen) for bank in quizzes.values()),
+        }
+    return data
 
 
 def command_inventory(args: argparse.Namespace) -> int:
@@ -58,7 +81,10 @@ def command_inventory(args: argparse.Namespace) -> int:
         print(json.dumps(data, ensure_ascii=False, indent=2))
     else:
         for chapter in data["chapters"]:
-            print(f"{chapter['id']:<16} {chapter['minutes']:>3} min  {chapter['title']}")
+            print(f"{chapter['id']:<16} {chapter['minutes']:>3} min  {chapter['quiz_questions']:>3} Fragen  "
+                  f"{chapter['title']}")
+        for roleplay in data["roleplays"]:
+            print(f"Rollenspiel {roleplay['id']} ({roleplay['language']}): {roleplay['title']}")
     return 0
 
 

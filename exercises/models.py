@@ -55,8 +55,14 @@ def describe(field: str, error: dict) -> str:
         return f"Pflichtfeld „{field}“ fehlt"
     if kind == "extra_forbidden":
         return f"unbekanntes Feld „{field}“"
+    if kind == "less_than_equal":
+        return f"„{field}“ darf höchstens {error['ctx']['le']} sein"
+    if kind == "greater_than_equal":
+        return f"„{field}“ muss mindestens {error['ctx']['ge']} sein"
+    if kind in ("too_short", "too_long"):
+        return f"„{field}“ hat zu {'wenige' if kind == 'too_short' else 'viele'} Einträge ({error['msg']})"
     if kind == "literal_error":
-        allowed = error.get("ctx", {}).get("expected", "")
+        allowed = str(error.get("ctx", {}).get("expected", "")).replace(" or ", " oder ")
         return f"„{field}“ hat einen ungültigen Wert; erlaubt: {allowed}"
     if kind == "string_too_short":
         return f"„{field}“ darf nicht leer sein"

@@ -34,7 +34,7 @@ def test_all_course_content_is_valid():
     assert result.stdout == ""
 
 
-@pytest.mark.parametrize("kind", ["kaputt", "kaputt-quiz"])
+@pytest.mark.parametrize("kind", ["kaputt", "kaputt-quiz", "kaputt-rollenspiel"])
 def test_at_least_ten_broken_fixtures_per_kind(kind):
     assert len(list((FIXTURES / kind).rglob("*.yml"))) >= 10
 
@@ -77,3 +77,20 @@ def test_inventory_lists_chapters_in_course_order():
         heading = next(line for line in (PROJECT / chapter["path"]).read_text().splitlines()
                        if line.startswith("# "))
         assert heading == f"# {chapter['title']}"
+
+
+def test_inventory_lists_exam_and_roleplays():
+    data = json.loads(run("inventory", "--json").stdout)
+    quiz_files = sorted((PROJECT / "exercises" / "inhalte").glob("quiz-*.yml"))
+    assert len(quiz_files) == 7
+    assert all(chapter["quiz_questions"] >= 10 for chapter in data["chapters"])
+    assert data["exam"]["pool"] == sum(c["quiz_questions"] for c in data["chapters"])
+    assert data["exam"]["questions_per_attempt"] >= 20
+    assert data["exam"]["pass_percent"] == 80
+    roleplays = {r["id"]: r for r in data["roleplays"]}
+    assert len(roleplays) >= 4
+    assert roleplays["international-buyer"]["language"] == "en"
+    for roleplay in roleplays.values():
+        assert roleplay["decisions_on_best_path"] >= 5
+        assert roleplay["endings"] >= 3
+        assert len(roleplay["dimensions"]) >= 2
