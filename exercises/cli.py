@@ -9,8 +9,8 @@ import json
 import sys
 from pathlib import Path
 
-from exercises.chapters import chapter_files, chapters
 from exercises import PROJECT_DIR
+from exercises.chapters import chapter_files, chapters
 from exercises.content import load_content, require_content
 from exercises.problems import ContentError
 

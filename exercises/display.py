@@ -51,7 +51,8 @@ def exam() -> Exercise:
 
     content, all_chapters = course()
     data = exam_data(content, list(all_chapters))
-    html = container("quiz", "pruefung", data, "Der Abschlusstest braucht JavaScript im Browser.", "kurs-quiz")
+    html = container("quiz", "pruefung", data, "Der Abschlusstest braucht JavaScript im Browser.",
+                     "kurs-quiz")
     return Exercise(html, lambda: exam_widget(content, list(all_chapters)))
 
 

@@ -56,8 +56,9 @@ class QuestionWidget:
     def build_inputs(self):
         q = self.question
         if q.typ in ("einfachauswahl", "wahr-falsch"):
-            labels = ([o.text for o in q.optionen] if q.typ == "einfachauswahl" else ["Wahr", "Falsch"])
-            self.order = random.sample(range(len(labels)), len(labels)) if q.typ == "einfachauswahl" else [0, 1]
+            choice = q.typ == "einfachauswahl"
+            labels = [o.text for o in q.optionen] if choice else ["Wahr", "Falsch"]
+            self.order = random.sample(range(len(labels)), len(labels)) if choice else [0, 1]
             self.choice = widgets.RadioButtons(options=[(labels[i], i) for i in self.order], value=None,
                                                layout={"width": "max-content"})
             return self.choice
@@ -74,7 +75,8 @@ class QuestionWidget:
             self.draw_steps()
             return self.steps_box
         definitions = random.sample(range(len(q.paare)), len(q.paare))
-        self.dropdowns = [widgets.Dropdown(description=pair.begriff, value=None, style={"description_width": "initial"},
+        self.dropdowns = [widgets.Dropdown(description=pair.begriff, value=None,
+                                           style={"description_width": "initial"},
                                            options=[(q.paare[j].definition, j) for j in definitions])
                           for pair in q.paare]
         return widgets.VBox(self.dropdowns)
@@ -86,7 +88,8 @@ class QuestionWidget:
                 description="↓", layout={"width": "3em"})
             up.on_click(lambda _, p=place: self.move(p, -1))
             down.on_click(lambda _, p=place: self.move(p, 1))
-            rows.append(widgets.HBox([up, down, widgets.Label(f"{place + 1}. {self.question.schritte[step].text}")]))
+            label = widgets.Label(f"{place + 1}. {self.question.schritte[step].text}")
+            rows.append(widgets.HBox([up, down, label]))
         self.steps_box.children = rows
 
     def move(self, place: int, offset: int):
@@ -185,7 +188,8 @@ def exam_widget(content: Content, chapters: list[Chapter]) -> widgets.Widget:
     def update():
         done = sum(q.points is not None for q in questions)
         value = percent([q.points or 0 for q in questions])
-        result = ("bestanden" if value >= exam.bestehensgrenze else "nicht bestanden") if done == len(questions) else ""
+        passed = "bestanden" if value >= exam.bestehensgrenze else "nicht bestanden"
+        result = passed if done == len(questions) else ""
         summary.value = f"<p><b>{done} von {len(questions)} Fragen beantwortet: {value} % {result}</b></p>"
 
     drawn = draw_exam(content, chapters)

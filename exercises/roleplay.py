@@ -126,11 +126,13 @@ def graph_problems(scenario: Scenario) -> list[tuple[list, str]]:
         for index, choice in enumerate(node.optionen or []):
             where = ["knoten", name, "optionen", index]
             if choice.weiter not in nodes:
-                problems.append((where + ["weiter"], f"Option führt zu unbekanntem Knoten „{choice.weiter}“"))
+                message = f"Option führt zu unbekanntem Knoten „{choice.weiter}“"
+                problems.append((where + ["weiter"], message))
             unknown = set(choice.wirkung) - set(scenario.dimensionen)
             if unknown:
-                problems.append((where + ["wirkung"], "unbekannte Dimension(en): " + ", ".join(sorted(unknown))
-                                 + "; erlaubt: " + ", ".join(scenario.dimensionen)))
+                message = (f"unbekannte Dimension(en): {', '.join(sorted(unknown))}; "
+                           f"erlaubt: {', '.join(scenario.dimensionen)}")
+                problems.append((where + ["wirkung"], message))
     if problems:
         return problems
     cycle = find_cycle(scenario)

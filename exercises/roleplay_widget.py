@@ -29,8 +29,9 @@ def roleplay_widget(scenario: Scenario) -> widgets.Widget:
         for step, index in path:
             option = scenario.knoten[step].optionen[index]
             effects = ", ".join(f"{d} {v:+d}" for d, v in option.wirkung.items())
-            lines.append(f"<p><b>Sie:</b> {escape(option.text)}</p><p><i>{RATING_LABELS[option.bewertung]}"
-                         f" · {escape(option.konzept)} · {escape(effects)}</i><br>{escape(option.feedback)}</p>")
+            lines.append(f"<p><b>Sie:</b> {escape(option.text)}</p>"
+                         f"<p><i>{RATING_LABELS[option.bewertung]} · {escape(option.konzept)} · "
+                         f"{escape(effects)}</i><br>{escape(option.feedback)}</p>")
             name = option.weiter
             node = scenario.knoten[name]
             if not node.ende:

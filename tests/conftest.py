@@ -68,3 +68,35 @@ def browser():
         )
         yield browser
         browser.close()
+
+
+class Visit:
+    """A fresh browser context and page that records errors and foreign requests."""
+
+    def __init__(self, browser, init_script: str | None = None):
+        self.context = browser.new_context(accept_downloads=True)
+        if init_script:
+            self.context.add_init_script(init_script)
+        self.page = self.context.new_page()
+        self.errors: list[str] = []
+        self.page.on("pageerror", lambda error: self.errors.append(str(error)))
+        self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
+        self.page.on("dialog", lambda d: (self.errors.append(f"dialog: {d.message}"), d.dismiss()))
+
+    def open(self, url: str):
+        self.page.goto(url, wait_until="load")
+        self.page.wait_for_timeout(100)
+        return self.page
+
+
+@pytest.fixture
+def visit(browser):
+    opened = []
+
+    def make(init_script: str | None = None) -> Visit:
+        opened.append(Visit(browser, init_script))
+        return opened[-1]
+
+    yield make
+    for v in opened:
+        v.context.close()

@@ -4,10 +4,10 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from pages import scenario_ids
 
 from exercises.content import load_content
 from exercises.roleplay import MAX_EFFECT, Scenario
-from pages import scenario_ids
 
 CONTENT, PROBLEMS = load_content()
 VALID_FIXTURE = Path(__file__).parent / "fixtures" / "gueltiges-rollenspiel" / "roleplay-test.yml"

@@ -1,0 +1,84 @@
+"""Answer quiz questions in the browser the way a trainee does: by keyboard or mouse.
+
+Which answer is right comes from the question data in the page (the content
+files), never from the code under test.
+"""
+
+import json
+
+
+def page_data(page, selector: str) -> dict:
+    return json.loads(page.locator(f"{selector} script[type='application/json']").first.text_content())
+
+
+def german(value: float) -> str:
+    whole = f"{value:,.10f}".rstrip("0").rstrip(".")
+    return whole.replace(",", "_").replace(".", ",").replace("_", ".")
+
+
+def press_or_click(locator, keyboard: bool):
+    if keyboard:
+        locator.focus()
+        locator.page.keyboard.press("Enter" if locator.evaluate("e => e.tagName") == "BUTTON" else "Space")
+    else:
+        locator.click()
+
+
+def answer(fieldset, question: dict, right: bool = True, keyboard: bool = True):
+    """Fill in ``fieldset`` for ``question``; ``right=False`` gives a wrong answer."""
+    kind = question["typ"]
+    page = fieldset.page
+    if kind in ("einfachauswahl", "mehrfachauswahl"):
+        options = question["optionen"]
+        if right:
+            picks = [o for o in options if o["richtig"]]
+        else:
+            picks = [next(o for o in options if not o["richtig"])]
+        for option in picks:
+            press_or_click(fieldset.get_by_label(option["text"], exact=True), keyboard)
+    elif kind == "wahr-falsch":
+        wanted = question["richtig"] if right else ("falsch" if question["richtig"] == "wahr" else "wahr")
+        press_or_click(fieldset.get_by_label("Wahr" if wanted == "wahr" else "Falsch", exact=True), keyboard)
+    elif kind == "zahl":
+        value = question["loesung"] if right else question["bis"] + abs(question["bis"]) + 1
+        field = fieldset.locator("input.kurs-zahlfeld")
+        field.focus()
+        page.keyboard.type(german(value))
+    elif kind == "reihenfolge":
+        steps = len(question["schritte"])
+        for target in range(steps):
+            while True:
+                order = [int(x) for x in fieldset.locator("li.kurs-schritt").evaluate_all(
+                    "items => items.map(i => i.dataset.schritt)")]
+                place = order.index(target)
+                if place == target:
+                    break
+                item = fieldset.locator(f"li.kurs-schritt[data-schritt='{target}']")
+                press_or_click(item.get_by_role("button", name="nach oben"), keyboard)
+        if not right:  # swap the first two steps
+            press_or_click(fieldset.locator("li.kurs-schritt").nth(1).get_by_role("button", name="nach oben"),
+                           keyboard)
+    elif kind == "zuordnung":
+        selects = fieldset.locator("select")
+        count = selects.count()
+        for index in range(count):
+            wanted = index if right else (index + 1) % count
+            select = selects.nth(index)
+            if keyboard:
+                select.focus()
+                for _ in range(count + 1):
+                    if select.input_value() == str(wanted):
+                        break
+                    page.keyboard.press("ArrowDown")
+            else:
+                select.select_option(str(wanted))
+            assert select.input_value() == str(wanted)
+
+
+def check(fieldset, keyboard: bool = True):
+    press_or_click(fieldset.get_by_role("button", name="Prüfen"), keyboard)
+
+
+def question_for(page, fieldset, data: dict) -> dict:
+    question_id = fieldset.get_attribute("data-frage")
+    return next(q for q in data["fragen"] if q["id"] == question_id)
