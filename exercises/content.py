@@ -15,10 +15,13 @@ from pydantic import BaseModel, ValidationError
 
 from exercises import PROJECT_DIR, content_dir
 from exercises.chapters import Chapter, chapter_files, chapters, section_labels
+from exercises.company import Company
 from exercises.models import Figure, GlossaryEntry, Source, validation_errors
 from exercises.problems import ContentError, Problem
 from exercises.quiz import Exam, Numeric, QuizBank
 from exercises.roleplay import Scenario, graph_problems
+from exercises.selfcheck import SelfCheck
+from exercises.trainer import TrainerNotes
 from exercises.yamlfile import YamlFile, read_yaml
 
 # Which files hold what. "entries": a mapping of id -> entry; "document": one model.
@@ -29,6 +32,10 @@ KINDS: dict[str, tuple[type[BaseModel], str]] = {
     "quiz-*.yml": (QuizBank, "document"),
     "roleplay-*.yml": (Scenario, "document"),
     "abschlusstest.yml": (Exam, "document"),
+    "trainer-*.yml": (TrainerNotes, "document"),
+    "selbstcheck.yml": (SelfCheck, "document"),
+    # Company files live outside the course content and are checked when named.
+    "firma*.yml": (Company, "document"),
 }
 MIN_QUESTIONS_PER_OBJECTIVE = 2
 
@@ -44,6 +51,9 @@ class Content:
     quizzes: dict[str, QuizBank] = field(default_factory=dict)
     scenarios: dict[str, Scenario] = field(default_factory=dict)
     exam: Exam | None = None
+    trainer_notes: dict[str, TrainerNotes] = field(default_factory=dict)
+    selfcheck: SelfCheck | None = None
+    company: Company | None = None
     # where each entry was defined, for cross-reference messages
     origin: dict[tuple[str, str], YamlFile] = field(default_factory=dict)
 
@@ -140,9 +150,12 @@ class Loader:
             key, target = document.kapitel, self.content.quizzes
         elif isinstance(document, Scenario):
             key, target = document.id, self.content.scenarios
-        else:
-            self.content.exam = document
-            self.content.origin[("Exam", "")] = yaml_file
+        elif isinstance(document, TrainerNotes):
+            key, target = document.kapitel, self.content.trainer_notes
+        else:  # one of a kind: exam, self-check, company
+            name = {Exam: "exam", SelfCheck: "selfcheck", Company: "company"}[type(document)]
+            setattr(self.content, name, document)
+            self.content.origin[(type(document).__name__, "")] = yaml_file
             return
         if key in target:
             first = self.content.origin[(type(document).__name__, key)]
@@ -175,6 +188,9 @@ def load_content(
     problems += source_reference_problems(content)
     problems += quiz_problems(content, course_chapters)
     problems += scenario_problems(content, course_chapters)
+    problems += trainer_problems(content, course_chapters)
+    problems += selfcheck_problems(content, course_chapters)
+    problems += company_problems(content, course_chapters)
     problems += chapter_reference_problems(content, chapters_to_check or [])
     if paths is not None:
         reported = {path.resolve() for path in [*paths, *(chapters_to_check or [])]}
@@ -255,6 +271,62 @@ def scenario_problems(content: Content, course_chapters: dict[str, Chapter]) -> 
                                               "vorhanden: " + ", ".join(course_chapters)))
         problems += [yaml_file.problem(location, message)
                      for location, message in graph_problems(scenario)]
+    return problems
+
+
+def trainer_problems(content: Content, course_chapters: dict[str, Chapter]) -> list[Problem]:
+    problems = []
+    for chapter_id, notes in content.trainer_notes.items():
+        yaml_file = content.origin[("TrainerNotes", chapter_id)]
+        if chapter_id not in course_chapters:
+            problems.append(yaml_file.problem(["kapitel"], f"unbekanntes Kapitel „{chapter_id}“; "
+                                              "vorhanden: " + ", ".join(course_chapters)))
+        elif yaml_file.path.name != f"trainer-{chapter_id}.yml":
+            problems.append(yaml_file.problem(["kapitel"], f"Datei muss trainer-{chapter_id}.yml heißen"))
+        if notes.rollenspiel and notes.rollenspiel.szenario not in content.scenarios:
+            problems.append(yaml_file.problem(
+                ["rollenspiel", "szenario"], f"unbekanntes Rollenspiel „{notes.rollenspiel.szenario}“; "
+                "vorhanden: " + ", ".join(content.scenarios)))
+    return problems
+
+
+def selfcheck_problems(content: Content, course_chapters: dict[str, Chapter]) -> list[Problem]:
+    if content.selfcheck is None:
+        return []
+    yaml_file = content.origin[("SelfCheck", "")]
+    problems = []
+    for key, competency in content.selfcheck.kompetenzen.items():
+        for chapter_id in competency.kapitel:
+            if chapter_id not in course_chapters:
+                problems.append(yaml_file.problem(["kompetenzen", key, "kapitel"],
+                                                  f"{key}: unbekanntes Kapitel „{chapter_id}“"))
+        for scenario_id in competency.rollenspiele:
+            if scenario_id not in content.scenarios:
+                problems.append(yaml_file.problem(["kompetenzen", key, "rollenspiele"],
+                                                  f"{key}: unbekanntes Rollenspiel „{scenario_id}“"))
+    return problems
+
+
+def company_problems(content: Content, course_chapters: dict[str, Chapter]) -> list[Problem]:
+    """Files named by a company file must exist; left-out chapters must be real."""
+    company = content.company
+    if company is None:
+        return []
+    yaml_file = content.origin[("Company", "")]
+    problems = []
+    logo = company.path_of(yaml_file.path, company.logo)
+    if not logo.is_file() or logo.suffix.lower() not in {".svg", ".png"}:
+        problems.append(yaml_file.problem(["logo"], f"Logo „{company.logo}“ nicht gefunden (SVG oder PNG)"))
+    if company.zusatzkapitel:
+        extra = company.path_of(yaml_file.path, company.zusatzkapitel.datei)
+        if not extra.is_file() or extra.suffix != ".md":
+            problems.append(yaml_file.problem(["zusatzkapitel", "datei"],
+                                              f"Zusatzkapitel „{company.zusatzkapitel.datei}“ nicht gefunden (.md)"))
+    for index, chapter_id in enumerate(company.kapitel_weglassen):
+        if chapter_id not in course_chapters:
+            problems.append(yaml_file.problem(["kapitel_weglassen", index],
+                                              f"unbekanntes Kapitel „{chapter_id}“; vorhanden: "
+                                              + ", ".join(course_chapters)))
     return problems
 
 

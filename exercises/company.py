@@ -1,0 +1,68 @@
+"""A company edition: one YAML file with name, logo, colours, contact and options.
+
+Companies onboard internal candidates with the course in their own look and
+with their own numbers, without touching code.
+"""
+
+import re
+from pathlib import Path
+from typing import Annotated
+
+from pydantic import Field, field_validator
+
+from exercises.models import Model
+
+Text = Annotated[str, Field(min_length=1)]
+HEX = re.compile(r"^#[0-9a-fA-F]{6}$")
+MIN_CONTRAST = 4.5  # WCAG AA for normal text: white on the accent, accent on white
+
+
+def luminance(colour: str) -> float:
+    channels = [int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast_with_white(colour: str) -> float:
+    return 1.05 / (luminance(colour) + 0.05)
+
+
+class Contact(Model):
+    name: Text
+    rolle: Text
+    email: Annotated[str, Field(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
+    telefon: str | None = None
+
+
+class Colours(Model):
+    akzent: Text
+
+    @field_validator("akzent")
+    @classmethod
+    def readable(cls, value: str) -> str:
+        if not HEX.match(value):
+            raise ValueError(f"Farbe „{value}“ muss die Form #RRGGBB haben")
+        ratio = contrast_with_white(value)
+        if ratio < MIN_CONTRAST:
+            raise ValueError(f"Farbe {value} hat zu wenig Kontrast zu Weiß ({ratio:.1f} : 1, "
+                             f"nötig sind {MIN_CONTRAST} : 1); bitte eine dunklere Farbe wählen")
+        return value
+
+
+class ExtraChapter(Model):
+    titel: Text
+    datei: Text  # Markdown file, relative to the company file
+
+
+class Company(Model):
+    name: Text
+    kurzname: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$")]
+    logo: Text  # SVG or PNG, relative to the company file
+    farben: Colours
+    kontakt: Contact
+    gehalt: dict | None = None  # the company's salary figures (see exercises/salary.py)
+    zusatzkapitel: ExtraChapter | None = None
+    kapitel_weglassen: list[Text] = []
+
+    def path_of(self, company_file: Path, relative: str) -> Path:
+        return (company_file.parent / relative).resolve()
