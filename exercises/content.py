@@ -169,9 +169,14 @@ def load_content(
     paths: list[Path] | None = None,
     chapters_to_check: list[Path] | None = None,
     project: Path = PROJECT_DIR,
+    extra: list[Path] | None = None,
 ) -> tuple[Content, list[Problem]]:
-    """Load all content of ``project``; ``paths`` replace or add files and limit the report."""
+    """Load all content of ``project``; ``paths`` replace or add files and limit the report.
+
+    ``extra`` files (a company file) are loaded too, and all their problems reported.
+    """
     files = content_files(content_dir(project))
+    files += [(path, *(kind_of(path) or (None, None))) for path in extra or []]
     if paths is not None:
         asked = {path.name for path in paths}
         files = [f for f in files if f[0].name not in asked]
@@ -187,9 +192,12 @@ def load_content(
     course_chapters = {chapter.id: chapter for chapter in chapters(project / "_toc.yml")}
     problems += source_reference_problems(content)
     problems += quiz_problems(content, course_chapters)
-    problems += scenario_problems(content, course_chapters)
+    # A company edition may leave chapters out of its toc; scenarios and the self-check
+    # may still name them (they are then shown without a link).
+    known = set(course_chapters) | {path.stem for path in (project / "book").glob("*.md")}
+    problems += scenario_problems(content, known)
     problems += trainer_problems(content, course_chapters)
-    problems += selfcheck_problems(content, course_chapters)
+    problems += selfcheck_problems(content, known)
     problems += company_problems(content, course_chapters)
     problems += chapter_reference_problems(content, chapters_to_check or [])
     if paths is not None:
@@ -260,7 +268,7 @@ def numeric_problems(content, yaml_file, where, question: Numeric) -> list[Probl
     return []
 
 
-def scenario_problems(content: Content, course_chapters: dict[str, Chapter]) -> list[Problem]:
+def scenario_problems(content: Content, course_chapters) -> list[Problem]:
     problems = []
     for scenario_id, scenario in content.scenarios.items():
         yaml_file = content.origin[("Scenario", scenario_id)]
@@ -290,7 +298,7 @@ def trainer_problems(content: Content, course_chapters: dict[str, Chapter]) -> l
     return problems
 
 
-def selfcheck_problems(content: Content, course_chapters: dict[str, Chapter]) -> list[Problem]:
+def selfcheck_problems(content: Content, course_chapters) -> list[Problem]:
     if content.selfcheck is None:
         return []
     yaml_file = content.origin[("SelfCheck", "")]
@@ -320,8 +328,8 @@ def company_problems(content: Content, course_chapters: dict[str, Chapter]) -> l
     if company.zusatzkapitel:
         extra = company.path_of(yaml_file.path, company.zusatzkapitel.datei)
         if not extra.is_file() or extra.suffix != ".md":
-            problems.append(yaml_file.problem(["zusatzkapitel", "datei"],
-                                              f"Zusatzkapitel „{company.zusatzkapitel.datei}“ nicht gefunden (.md)"))
+            message = f"Zusatzkapitel „{company.zusatzkapitel.datei}“ nicht gefunden (.md)"
+            problems.append(yaml_file.problem(["zusatzkapitel", "datei"], message))
     for index, chapter_id in enumerate(company.kapitel_weglassen):
         if chapter_id not in course_chapters:
             problems.append(yaml_file.problem(["kapitel_weglassen", index],
@@ -345,10 +353,11 @@ def chapter_reference_problems(content: Content, chapter_paths: list[Path]) -> l
     return problems
 
 
-def require_content(project: Path = PROJECT_DIR) -> Content:
-    """All content of ``project``, or ContentError listing every problem (for builds)."""
+def require_content(project: Path = PROJECT_DIR, company: Path | None = None) -> Content:
+    """All content of ``project`` (and a company file), or ContentError listing every problem."""
     content, problems = load_content(
-        chapters_to_check=chapter_files(project / "_toc.yml"), project=project)
+        chapters_to_check=chapter_files(project / "_toc.yml"), project=project,
+        extra=[company] if company else None)
     if problems:
         raise ContentError(problems)
     return content

@@ -5,8 +5,10 @@ kernel) and the book build shows as static HTML run by the course's own JS
 (the HTML builder is told to prefer ``text/html`` in ``_config.yml``).
 """
 
+import os
 from collections.abc import Callable
 from functools import cache
+from pathlib import Path
 
 from exercises import PROJECT_DIR
 from exercises.chapters import Chapter, chapters
@@ -17,7 +19,11 @@ from exercises.static_html import container
 
 @cache
 def course() -> tuple[Content, tuple[Chapter, ...]]:
-    return require_content(PROJECT_DIR), tuple(chapters(PROJECT_DIR / "_toc.yml"))
+    # ``python -m exercises build`` sets KURS_PROJEKT for company editions (a staged copy).
+    project = Path(os.environ.get("KURS_PROJEKT", PROJECT_DIR))
+    company = os.environ.get("KURS_FIRMA")
+    content = require_content(project, Path(company) if company else None)
+    return content, tuple(chapters(project / "_toc.yml"))
 
 
 def chapter(chapter_id: str) -> Chapter:

@@ -177,3 +177,22 @@ def percent(scores: list[float]) -> int:
     if not scores:
         return 0
     return int(sum(scores) / len(scores) * 100 + 0.5)
+
+
+def solution_text(question, solution: float | None = None, unit_format=None) -> str:
+    """The right answer in words, for answer keys (``solution``: resolved numeric answer)."""
+    if isinstance(question, SingleChoice | MultipleChoice):
+        return "; ".join(option.text for option in question.optionen if option.richtig)
+    if isinstance(question, TrueFalse):
+        return "wahr" if question.richtig == "wahr" else "falsch"
+    if isinstance(question, Numeric):
+        low, high = question.accepted(solution)
+        shown = unit_format(solution, question.einheit) if unit_format else f"{solution:g}"
+        if low == high:
+            return shown
+        low_text = unit_format(low, question.einheit) if unit_format else f"{low:g}"
+        high_text = unit_format(high, question.einheit) if unit_format else f"{high:g}"
+        return f"{shown} (akzeptiert: {low_text} bis {high_text})"
+    if isinstance(question, Ordering):
+        return " → ".join(step.text for step in question.schritte)
+    return "; ".join(f"{pair.begriff}: {pair.definition}" for pair in question.paare)

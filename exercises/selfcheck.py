@@ -20,7 +20,7 @@ GAP_BELOW = 50      # percent: below counts as a gap
 
 class Competency(Model):
     name: Text
-    kapitel: list[Text] = Field(min_length=1)
+    kapitel: list[Text] = []
     rollenspiele: list[Text] = []
     staerke: Text
     luecke: Text

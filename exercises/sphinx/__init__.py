@@ -9,6 +9,7 @@ from sphinx.application import Sphinx
 from exercises.sphinx import (
     assets,
     boxes,
+    editions,
     execution,
     privacy,
     progress,
@@ -25,6 +26,7 @@ def setup(app: Sphinx) -> dict:
     registers.setup(app)
     progress.setup(app)
     rolecards.setup(app)
+    editions.setup(app)
     privacy.setup(app)
     execution.setup(app)
     return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -12,6 +12,8 @@ def add_assets(app: Sphinx, config) -> None:
     config.html_static_path.append(str(Path(app.srcdir) / "assets"))
     config.templates_path.append(str(TEMPLATES))
     app.add_css_file("kurs.css")
+    if (Path(app.srcdir) / "assets" / "firma.css").exists():  # company editions only
+        app.add_css_file("firma.css")
     for script in SCRIPTS:
         # Classic scripts (not modules): modules do not load from file:// pages.
         app.add_js_file(script, defer="defer")

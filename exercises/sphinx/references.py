@@ -22,7 +22,8 @@ from exercises.problems import ContentError
 def load_content(app: Sphinx) -> None:
     """Validate all content before reading any page; stop the build if invalid."""
     try:
-        app.env.kurs_content = require_content(Path(app.srcdir))
+        company = Path(app.config.kurs_firma) if app.config.kurs_firma else None
+        app.env.kurs_content = require_content(Path(app.srcdir), company)
     except ContentError as error:
         raise ExtensionError("Ungültige Kursinhalte:\n" + str(error)) from None
 

@@ -1,0 +1,113 @@
+"""``python -m exercises build``: the trainee, trainer and company editions.
+
+A company edition is built from a staging copy of the course with the
+company's logo, colours, extra chapter and left-out chapters applied, so the
+course itself never changes and no code is needed per company.
+"""
+
+import os
+import re
+import shutil
+from pathlib import Path
+
+from ruamel.yaml import YAML
+
+from exercises import PROJECT_DIR, content_dir
+from exercises.chapters import chapters
+from exercises.company import Company
+from exercises.content import load_content
+from exercises.problems import ContentError
+
+COPIED = ("book", "assets", "_config.yml", "_toc.yml")
+
+
+def default_output(edition: str, company: Company | None) -> Path:
+    if company:
+        return PROJECT_DIR / "_build" / f"firma-{company.kurzname}" / edition / "html"
+    return PROJECT_DIR / "_build" / ("html" if edition == "trainee" else "trainer/html")
+
+
+def load_company(company_file: Path) -> Company:
+    content, problems = load_content([company_file])
+    if problems or content.company is None:
+        raise ContentError(problems)
+    return content.company
+
+
+def stage_company(company: Company, company_file: Path, staging: Path) -> Path:
+    """A copy of the course with the company's choices applied."""
+    if staging.exists():
+        shutil.rmtree(staging)
+    for name in COPIED:
+        source = PROJECT_DIR / name
+        if source.is_dir():
+            shutil.copytree(source, staging / name)
+        else:
+            shutil.copy2(source, staging / name)
+    left_out = set(company.kapitel_weglassen)
+    shutil.copytree(content_dir(PROJECT_DIR), content_dir(staging), ignore=shutil.ignore_patterns(
+        *[f"quiz-{c}.yml" for c in left_out], *[f"trainer-{c}.yml" for c in left_out]))
+
+    titles = {c.id: c.title for c in chapters(PROJECT_DIR / "_toc.yml")}
+    for page in (staging / "book").glob("*.md"):
+        text = page.read_text(encoding="utf-8")
+        for chapter_id in left_out:  # links to left-out chapters become plain titles
+            text = re.sub(r"\{doc\}`([^`<]*?)\s*<" + re.escape(chapter_id) + ">`", r"„\1“", text)
+            text = text.replace(f"{{doc}}`{chapter_id}`", f"„{titles[chapter_id]}“")
+        page.write_text(text, encoding="utf-8")
+
+    yaml = YAML()
+    toc = yaml.load((staging / "_toc.yml").read_text(encoding="utf-8"))
+    for part in toc["parts"]:
+        part["chapters"] = [e for e in part["chapters"] if Path(e["file"]).name not in left_out]
+    if company.zusatzkapitel:
+        extra = f"firma-{company.kurzname}"
+        extra_source = company.path_of(company_file, company.zusatzkapitel.datei)
+        shutil.copy2(extra_source, staging / "book" / f"{extra}.md")
+        chapters_part = next(p for p in toc["parts"] if p["caption"] == "Kapitel")
+        chapters_part["chapters"].append({"file": f"book/{extra}"})
+    with (staging / "_toc.yml").open("w", encoding="utf-8") as handle:
+        yaml.dump(toc, handle)
+
+    logo = company.path_of(company_file, company.logo)
+    logo_name = f"firma-logo{logo.suffix.lower()}"
+    shutil.copy2(logo, staging / "assets" / logo_name)
+    (staging / "assets" / "firma.css").write_text(
+        "/* Colours of the company edition (generated from the company file). */\n"
+        f":root {{\n  --kurs-akzent: {company.farben.akzent};\n}}\n"
+        # the theme's own colours only in light mode: a dark accent is unreadable on dark
+        f'html[data-theme="light"] {{\n  --pst-color-primary: {company.farben.akzent};\n'
+        f"  --pst-color-link: {company.farben.akzent};\n"
+        f"  --pst-color-link-hover: {company.farben.akzent};\n}}\n",
+        encoding="utf-8")
+    config = yaml.load((staging / "_config.yml").read_text(encoding="utf-8"))
+    config["title"] = f"KAM-Kurs – {company.name}"
+    config["logo"] = f"assets/{logo_name}"
+    config["sphinx"]["config"]["html_theme_options"]["logo"]["image_dark"] = f"_static/{logo_name}"
+    with (staging / "_config.yml").open("w", encoding="utf-8") as handle:
+        yaml.dump(config, handle)
+    return staging
+
+
+def build(edition: str = "trainee", company_file: Path | None = None, out: Path | None = None) -> int:
+    from jupyter_book.sphinx import build_sphinx
+
+    company = load_company(company_file) if company_file else None
+    source = PROJECT_DIR
+    overrides = {"kurs_edition": edition}
+    if company:
+        source = stage_company(company, company_file, PROJECT_DIR / "_build" / "staging" / company.kurzname)
+        overrides["kurs_firma"] = str(company_file.resolve())
+        os.environ["KURS_FIRMA"] = overrides["kurs_firma"]
+    out = (out or default_output(edition, company)).resolve()
+    overrides.update({"external_toc_path": str(source / "_toc.yml"), "nitpicky": True,
+                      "latex_individualpages": False})
+    # The kernels that run the pages' one-line calls read the same project.
+    os.environ["KURS_PROJEKT"] = str(source)
+    result = build_sphinx(source, out, noconfig=True, path_config=str(source / "_config.yml"),
+                          confoverrides=overrides, warningiserror=True, keep_going=True)
+    if result != 0:
+        print(f"Der Build ist fehlgeschlagen: {result}")
+        return 1
+    print(f"Fertig: {out / 'index.html'}")
+    return 0
