@@ -98,6 +98,11 @@
       melde({ art: "rollenspiel", id: id });
     },
 
+    selbstcheck: function (profil) {
+      daten.selbstcheck = { datum: jetzt(), profil: profil };
+      melde({ art: "selbstcheck" });
+    },
+
     besucht: function (seite) {
       daten.besucht[seite] = jetzt();
       melde({ art: "besuch", seite: seite });

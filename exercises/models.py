@@ -55,6 +55,11 @@ def describe(field: str, error: dict) -> str:
         return f"Pflichtfeld „{field}“ fehlt"
     if kind == "extra_forbidden":
         return f"unbekanntes Feld „{field}“"
+    if kind == "string_pattern_mismatch":
+        pattern = error.get("ctx", {}).get("pattern", "")
+        if "@" in pattern:
+            return f"„{field}“ ist keine gültige E-Mail-Adresse"
+        return f"„{field}“ darf nur Kleinbuchstaben, Ziffern und Bindestriche enthalten"
     if kind == "less_than_equal":
         return f"„{field}“ darf höchstens {error['ctx']['le']} sein"
     if kind == "greater_than_equal":

@@ -14,9 +14,10 @@ def embedded_json(data) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-def container(kind: str, value: str, data, fallback: str, css_class: str) -> str:
+def container(kind: str, value: str, data, fallback: str, css_class: str, element_id: str = "") -> str:
+    anchor = f' id="{escape(element_id)}"' if element_id else ""
     return (
-        f'<div class="{css_class}" data-kurs-{kind}="{escape(value)}">'
+        f'<div class="{css_class}"{anchor} data-kurs-{kind}="{escape(value)}">'
         f'<script type="application/json">{embedded_json(data)}</script>'
         f'<div class="kurs-quiz-ziel kurs-ziel"><p class="kurs-ohne-js">{escape(fallback)}</p></div>'
         "</div>"

@@ -34,7 +34,7 @@ def test_all_course_content_is_valid():
     assert result.stdout == ""
 
 
-@pytest.mark.parametrize("kind", ["kaputt", "kaputt-quiz", "kaputt-rollenspiel"])
+@pytest.mark.parametrize("kind", ["kaputt", "kaputt-quiz", "kaputt-rollenspiel", "kaputt-firma"])
 def test_at_least_ten_broken_fixtures_per_kind(kind):
     assert len(list((FIXTURES / kind).rglob("*.yml"))) >= 10
 

@@ -13,6 +13,7 @@ from exercises.sphinx import (
     execution,
     privacy,
     progress,
+    readiness,
     references,
     registers,
     rolecards,
@@ -25,6 +26,7 @@ def setup(app: Sphinx) -> dict:
     boxes.setup(app)
     registers.setup(app)
     progress.setup(app)
+    readiness.setup(app)
     rolecards.setup(app)
     editions.setup(app)
     privacy.setup(app)

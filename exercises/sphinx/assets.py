@@ -5,7 +5,7 @@ from pathlib import Path
 from sphinx.application import Sphinx
 
 TEMPLATES = Path(__file__).parent / "templates"
-SCRIPTS = ("kurs-fortschritt.js", "kurs-quiz.js", "kurs-rollenspiel.js")
+SCRIPTS = ("kurs-fortschritt.js", "kurs-quiz.js", "kurs-rollenspiel.js", "kurs-selbstcheck.js")
 
 
 def add_assets(app: Sphinx, config) -> None:
