@@ -20,6 +20,7 @@ from exercises.models import Figure, GlossaryEntry, Source, validation_errors
 from exercises.problems import ContentError, Problem
 from exercises.quiz import Exam, Numeric, QuizBank
 from exercises.roleplay import Scenario, graph_problems
+from exercises.salary import SalaryModel, Tables, example_references, parameter_problems, tables
 from exercises.selfcheck import SelfCheck
 from exercises.trainer import TrainerNotes
 from exercises.yamlfile import YamlFile, read_yaml
@@ -34,13 +35,14 @@ KINDS: dict[str, tuple[type[BaseModel], str]] = {
     "abschlusstest.yml": (Exam, "document"),
     "trainer-*.yml": (TrainerNotes, "document"),
     "selbstcheck.yml": (SelfCheck, "document"),
+    "gehaltsmodell.yml": (SalaryModel, "document"),
     # Company files live outside the course content and are checked when named.
     "firma*.yml": (Company, "document"),
 }
 MIN_QUESTIONS_PER_OBJECTIVE = 2
 
-# {zahl}`id`, {quelle}`id` and {term}`Begriff` in chapter Markdown.
-REFERENCE = re.compile(r"\{(zahl|quelle|term)\}`([^`]+)`")
+# {zahl}`id`, {quelle}`id`, {term}`Begriff` and {gehalt}`beispiel.feld` in chapter Markdown.
+REFERENCE = re.compile(r"\{(zahl|quelle|term|gehalt)\}`([^`]+)`")
 
 
 @dataclass
@@ -54,6 +56,7 @@ class Content:
     trainer_notes: dict[str, TrainerNotes] = field(default_factory=dict)
     selfcheck: SelfCheck | None = None
     company: Company | None = None
+    salary: SalaryModel | None = None
     # where each entry was defined, for cross-reference messages
     origin: dict[tuple[str, str], YamlFile] = field(default_factory=dict)
 
@@ -65,6 +68,10 @@ class Content:
         if isinstance(question.loesung, str):
             return self.figure_value(question.loesung)
         return question.loesung
+
+    def salary_tables(self) -> Tables:
+        """The salary model's factors (for a model without problems)."""
+        return tables(self.salary, self.figures, self.sources)
 
 
 def content_files(directory: Path) -> list[tuple[Path, type[BaseModel], str]]:
@@ -152,8 +159,9 @@ class Loader:
             key, target = document.id, self.content.scenarios
         elif isinstance(document, TrainerNotes):
             key, target = document.kapitel, self.content.trainer_notes
-        else:  # one of a kind: exam, self-check, company
-            name = {Exam: "exam", SelfCheck: "selfcheck", Company: "company"}[type(document)]
+        else:  # one of a kind: exam, self-check, company, salary model
+            name = {Exam: "exam", SelfCheck: "selfcheck", Company: "company",
+                    SalaryModel: "salary"}[type(document)]
             setattr(self.content, name, document)
             self.content.origin[(type(document).__name__, "")] = yaml_file
             return
@@ -199,6 +207,7 @@ def load_content(
     problems += trainer_problems(content, course_chapters)
     problems += selfcheck_problems(content, known)
     problems += company_problems(content, course_chapters)
+    problems += salary_problems(content)
     problems += chapter_reference_problems(content, chapters_to_check or [])
     if paths is not None:
         reported = {path.resolve() for path in [*paths, *(chapters_to_check or [])]}
@@ -338,16 +347,37 @@ def company_problems(content: Content, course_chapters: dict[str, Chapter]) -> l
     return problems
 
 
+def salary_problems(content: Content) -> list[Problem]:
+    """Sources, years and figures of the salary model, and its plausibility."""
+    if content.salary is None:
+        return []
+    yaml_file = content.origin[("SalaryModel", "")]
+    return [yaml_file.problem(location, message)
+            for location, message in parameter_problems(content.salary, content.figures, content.sources)]
+
+
+def salary_references(content: Content) -> set[str] | None:
+    """The {gehalt} targets; None while the model has problems of its own (reported there)."""
+    if content.salary is None:
+        return set()
+    if parameter_problems(content.salary, content.figures, content.sources):
+        return None
+    return example_references(content.salary_tables())
+
+
 def chapter_reference_problems(content: Content, chapter_paths: list[Path]) -> list[Problem]:
-    """Every {zahl}, {quelle} and {term} in the chapters must name an entry."""
-    known = {"zahl": content.figures, "quelle": content.sources, "term": content.glossary}
-    label = {"zahl": "Zahl", "quelle": "Quelle", "term": "Glossarbegriff"}
+    """Every {zahl}, {quelle}, {term} and {gehalt} in the chapters must name an entry."""
+    known = {"zahl": content.figures, "quelle": content.sources, "term": content.glossary,
+             "gehalt": salary_references(content)}
+    label = {"zahl": "Zahl", "quelle": "Quelle", "term": "Glossarbegriff", "gehalt": "Gehaltsangabe"}
     problems = []
     for path in chapter_paths:
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
             for role, target in REFERENCE.findall(line):
                 explicit = re.fullmatch(r".*<(.+)>", target)  # {term}`Text <Begriff>`
                 target = explicit.group(1) if explicit else target
+                if known[role] is None:
+                    continue
                 if target not in known[role]:
                     problems.append(Problem(path, number, f"unbekannte {label[role]} „{target}“"))
     return problems
