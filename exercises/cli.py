@@ -9,7 +9,7 @@ import json
 import sys
 from pathlib import Path
 
-from exercises import PROJECT_DIR
+from exercises import PROJECT_DIR, salary_cli
 from exercises.chapters import chapter_files, chapters
 from exercises.content import load_content, require_content
 from exercises.problems import ContentError
@@ -152,6 +152,7 @@ def parser() -> argparse.ArgumentParser:
     assign.add_argument("--base-url", default="", metavar="URL", help="Adresse der Kurs-Website")
     assign.add_argument("--out", required=True, metavar="DATEI.html|DATEI.md")
     assign.set_defaults(run=command_assign)
+    salary_cli.add_command(commands)
     return main_parser
 
 

@@ -747,3 +747,20 @@ def plausibility_problems(model: SalaryModel, resolved: Tables) -> Found:
                                                  f"{euros(low)} bis {euros(high)}"))
                     return found
     return found
+
+
+def describe_profile(tables: Tables, profile: Profile) -> str:
+    """The inputs in words: "Chemie und Pharma, Groß (…), 6 Jahre Berufserfahrung, …"."""
+    size = tables.sizes[profile.company_size]
+    parts = [tables.industries[profile.industry].name, f"{size.name} ({size.detail})",
+             f"{years_text(profile.years)} Berufserfahrung",
+             f"variabler Anteil {with_unit(profile.variable_share, '%')}"]
+    if profile.region is not None:
+        parts.append(tables.regions[profile.region].name)
+    if profile.key_accounts is not None:
+        parts.append(tables.account_choice(profile.key_accounts).name)
+    if profile.account_size is not None:
+        parts.append(tables.account_sizes[profile.account_size].name)
+    if profile.team_lead:
+        parts.append(tables.team_lead.name)
+    return ", ".join(parts)
