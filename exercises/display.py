@@ -72,3 +72,17 @@ def roleplay(scenario_id: str) -> Exercise:
     html = container("rollenspiel", scenario_id, data, "Das Rollenspiel braucht JavaScript im Browser.",
                      "kurs-rollenspiel", element_id=f"rollenspiel-{scenario_id}")
     return Exercise(html, lambda: roleplay_widget(scenario))
+
+
+def salary_calculator() -> Exercise:
+    """The salary calculator of the Gehalt chapter: two profiles side by side."""
+    from exercises.salary import page_data
+    from exercises.salary_widget import salary_widget
+    from exercises.sphinx.references import source_anchor
+
+    content, _ = course()
+    tables = content.salary_tables()
+    data = page_data(tables, lambda source_id: f"quellen.html#{source_anchor(source_id)}")
+    html = container("gehalt", "rechner", data, "Der Gehaltsrechner braucht JavaScript im Browser.",
+                     "kurs-gehalt")
+    return Exercise(html, lambda: salary_widget(tables))

@@ -227,6 +227,7 @@ class Tables:
     account_sizes: dict[str, Choice]
     team_lead: Choice
     default_share: int
+    default_share_sources: tuple[str, ...]
     guide: tuple[float, float]  # the article's annual range
     guide_years: tuple[int, int]
     examples: dict[str, tuple[str, Profile]]
@@ -350,6 +351,7 @@ def tables(model: SalaryModel, figures: dict[str, Figure], sources: dict[str, So
                        for key, a in model.verantwortung.kundengroesse.items()},
         team_lead=Choice("ja", "Teamleitung", team.faktor, sources_of(team), team.hinweis),
         default_share=default_share,
+        default_share_sources=sources_of(model.variabler_anteil),
         guide=(value[model.richtwert.von.zahl], value[model.richtwert.bis.zahl]),
         guide_years=(model.richtwert.berufsjahre.von, model.richtwert.berufsjahre.bis),
         examples={key: (e.name, example_profile(e, default_share)) for key, e in model.beispiele.items()},
@@ -478,7 +480,8 @@ def explain(tables: Tables, profile: Profile) -> list[str]:
 
 def parse_whole(text: str, low: int, high: int) -> tuple[int | None, str | None]:
     """A whole number from ``low`` to ``high`` typed by a person, or a German message."""
-    if not re.fullmatch(r"\s*[+-]?\d+\s*", text):
+    # ASCII digits only, like the page's /^\s*[+-]?\d+\s*$/ (Python's \d also takes other scripts).
+    if not re.fullmatch(r"\s*[+-]?[0-9]+\s*", text):
         return None, f"„{text}“ ist keine ganze Zahl; erlaubt: ganze Zahlen von {low} bis {high}"
     number = int(text)
     if not low <= number <= high:
@@ -594,7 +597,7 @@ def page_data(tables: Tables, source_link: Callable[[str], str]) -> dict:
         "teamleitung": choice_json(tables.team_lead),
         "grenzen": {"jahre": list(YEARS), "variabel": list(VARIABLE_SHARE),
                     "accounts": [1, tables.max_accounts]},
-        "variabel_standard": tables.default_share,
+        "variabel_standard": {"wert": tables.default_share, "quellen": list(tables.default_share_sources)},
         "profile": [{"id": key, "name": name, "eingaben": asdict(profile)}
                     for key, (name, profile) in starting_profiles],
         "quellen": {key: {"kurz": short, "jahr": year, "href": source_link(key), "annahme": key == ASSUMPTION}

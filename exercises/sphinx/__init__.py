@@ -17,12 +17,14 @@ from exercises.sphinx import (
     references,
     registers,
     rolecards,
+    salary,
 )
 
 
 def setup(app: Sphinx) -> dict:
     assets.setup(app)
     references.setup(app)
+    salary.setup(app)
     boxes.setup(app)
     registers.setup(app)
     progress.setup(app)

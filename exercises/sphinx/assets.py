@@ -5,7 +5,8 @@ from pathlib import Path
 from sphinx.application import Sphinx
 
 TEMPLATES = Path(__file__).parent / "templates"
-SCRIPTS = ("kurs-fortschritt.js", "kurs-quiz.js", "kurs-rollenspiel.js", "kurs-selbstcheck.js")
+SCRIPTS = ("kurs-fortschritt.js", "kurs-quiz.js", "kurs-rollenspiel.js", "kurs-selbstcheck.js",
+           "kurs-gehalt.js")
 
 
 def add_assets(app: Sphinx, config) -> None:
