@@ -174,7 +174,7 @@
       ziel.appendChild(liste);
       return;
     }
-    var formular = el("form", { className: "kurs-zertifikat-formular" });
+    var formular = el("form", { className: "kurs-zertifikat-formular", novalidate: "novalidate" });
     var eingabe = el("input", { type: "text", id: "zertifikat-name", autocomplete: "name", required: "required", "aria-describedby": "zertifikat-hilfe" });
     var fehler = el("p", { id: "zertifikat-hilfe", className: "kurs-anleitung", text: "Ihr Name erscheint nur auf diesem Bildschirm und im Ausdruck; er wird nicht gespeichert." });
     formular.appendChild(el("p", { text: "Herzlichen Glückwunsch: Sie haben alle Kapitel-Quizze und den Abschlusstest bestanden." }));

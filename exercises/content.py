@@ -206,7 +206,7 @@ def load_content(
     problems += scenario_problems(content, known)
     problems += trainer_problems(content, course_chapters)
     problems += selfcheck_problems(content, known)
-    problems += company_problems(content, course_chapters)
+    problems += company_problems(content, known)
     problems += salary_problems(content)
     problems += chapter_reference_problems(content, chapters_to_check or [])
     if paths is not None:
@@ -324,7 +324,7 @@ def selfcheck_problems(content: Content, course_chapters) -> list[Problem]:
     return problems
 
 
-def company_problems(content: Content, course_chapters: dict[str, Chapter]) -> list[Problem]:
+def company_problems(content: Content, course_chapters) -> list[Problem]:
     """Files named by a company file must exist; left-out chapters must be real."""
     company = content.company
     if company is None:

@@ -21,7 +21,8 @@ class CourseDataDirective(SphinxDirective):
         links = {}
         for chapter in chapters(Path(self.env.srcdir) / "_toc.yml"):
             docname = self.env.path2doc(str(chapter.path))
-            links[chapter.id] = {"titel": chapter.title, "href": builder.get_relative_uri(self.env.docname, docname)}
+            href = builder.get_relative_uri(self.env.docname, docname)
+            links[chapter.id] = {"titel": chapter.title, "href": href}
         return links
 
     def page_link(self, docname: str) -> str:
@@ -46,8 +47,10 @@ class SelfCheckDirective(CourseDataDirective):
                     "name": c.name, "staerke": c.staerke, "luecke": c.luecke,
                     # chapters left out of a company edition are simply not recommended
                     "kapitel": [links[k] for k in c.kapitel if k in links],
-                    "rollenspiele": [{"titel": content.scenarios[r].titel, "href": f"{roleplays}#rollenspiel-{r}"}
-                                     for r in c.rollenspiele],
+                    "rollenspiele": [
+                        {"titel": content.scenarios[r].titel, "href": f"{roleplays}#rollenspiel-{r}"}
+                        for r in c.rollenspiele
+                    ],
                 } for key, c in check.kompetenzen.items()
             },
         }
@@ -67,8 +70,8 @@ class CertificateDirective(CourseDataDirective):
                          "bestehensgrenze": exam.bestehensgrenze if exam else CHAPTER_PASS_PERCENT},
             "firma": content.company.name if content.company else None,
         }
-        return self.raw(container("zertifikat", "teilnahme", data,
-                                  "Die Teilnahmebestätigung braucht JavaScript im Browser.", "kurs-zertifikat"))
+        fallback = "Die Teilnahmebestätigung braucht JavaScript im Browser."
+        return self.raw(container("zertifikat", "teilnahme", data, fallback, "kurs-zertifikat"))
 
 
 def setup(app: Sphinx) -> None:

@@ -1,0 +1,99 @@
+"""Trainee, trainer and company editions, built as trainers and companies build them."""
+
+import html
+import re
+import shutil
+import subprocess
+import sys
+
+import pytest
+from pages import PROJECT, chapter_docnames
+from ruamel.yaml import YAML
+
+CHAPTERS = [name.split("/")[-1] for name in chapter_docnames()]
+YAML_SAFE = YAML(typ="safe")
+SAMPLE_COMPANY = PROJECT / "exercises" / "firmen" / "firma-muster.yml"
+
+
+def build(tmp_path_factory, *args):
+    out = tmp_path_factory.mktemp("ausgabe") / "html"
+    result = subprocess.run([sys.executable, "-m", "exercises", "build", *args, "--out", str(out)],
+                            capture_output=True, text=True, cwd=PROJECT)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    assert "WARNING:" not in result.stdout + result.stderr
+    return out
+
+
+def trainer_notes(chapter):
+    return YAML_SAFE.load((PROJECT / "exercises" / "inhalte" / f"trainer-{chapter}.yml").read_text())
+
+
+@pytest.fixture(scope="module")
+def trainer_site(tmp_path_factory):
+    return build(tmp_path_factory, "--edition", "trainer")
+
+
+@pytest.fixture(scope="module")
+def company_site(tmp_path_factory):
+    """The sample company, leaving out one chapter (a copy of the sample file)."""
+    folder = tmp_path_factory.mktemp("firma")
+    for name in ("muster-logo.svg", "kam-bei-muster.md"):
+        shutil.copy2(SAMPLE_COMPANY.parent / name, folder / name)
+    text = SAMPLE_COMPANY.read_text(encoding="utf-8").replace("kapitel_weglassen: []",
+                                                             "kapitel_weglassen: [berufseinstieg]")
+    company = folder / "firma-muster.yml"
+    company.write_text(text, encoding="utf-8")
+    return build(tmp_path_factory, "--company", str(company))
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_trainer_edition_has_notes_and_answer_key(trainer_site, chapter):
+    html = (trainer_site / "book" / f"{chapter}.html").read_text(encoding="utf-8")
+    assert "Für Trainer:innen" in html
+    notes = trainer_notes(chapter)
+    assert notes["diskussionsfragen"][0] in html
+    assert notes["missverstaendnisse"][0]["irrtum"] in html
+    assert "Lösungsschlüssel zum Kapitel-Quiz" in html
+    bank = YAML_SAFE.load((PROJECT / "exercises" / "inhalte" / f"quiz-{chapter}.yml").read_text())
+    single = next(q for q in bank["fragen"] if q["typ"] == "einfachauswahl")
+    right = next(o["text"] for o in single["optionen"] if o.get("richtig"))
+    assert f"Lösung: <strong>{right}" in html.replace("&amp;", "&")
+
+
+def test_trainee_edition_contains_no_trainer_material(site):
+    notes = [trainer_notes(chapter) for chapter in CHAPTERS]
+    secrets = [n["missverstaendnisse"][0]["richtigstellung"][:60] for n in notes]
+    secrets += [n["rollenspiel"]["anleitung"][:60] for n in notes]
+    for path in site.rglob("*"):
+        if path.suffix in {".html", ".js", ".json", ".txt"}:
+            text = path.read_text(encoding="utf-8", errors="ignore")
+            assert "Für Trainer:innen" not in text, path
+            assert "Lösungsschlüssel" not in text, path
+            assert not [s for s in secrets if s in text], path
+
+
+def test_company_edition_look_contact_and_chapters(company_site):
+    intro = (company_site / "book" / "intro.html").read_text(encoding="utf-8")
+    assert "Ihre Ausgabe von Muster Armaturen GmbH" in intro
+    visible = html.unescape(re.sub(r"<[^>]+>", "", intro))  # Sphinx obfuscates addresses in markup
+    assert "Ansprechperson: Jana Beispiel" in visible
+    assert "jana.beispiel@muster-armaturen.example" in visible
+    assert "firma-logo.svg" in intro and (company_site / "_static" / "firma-logo.svg").is_file()
+    assert "#7a1f3d" in (company_site / "_static" / "firma.css").read_text(encoding="utf-8")
+    assert "firma.css" in intro
+    assert (company_site / "book" / "firma-muster.html").is_file()
+    # the left-out chapter is gone, and nothing links to it
+    assert not (company_site / "book" / "berufseinstieg.html").exists()
+    for page in company_site.rglob("*.html"):
+        assert "berufseinstieg.html" not in page.read_text(encoding="utf-8"), page
+    exam = (company_site / "book" / "abschlusstest.html").read_text(encoding="utf-8")
+    assert '"kapitel":"berufseinstieg"' not in exam and '"kapitel":"gehalt"' in exam
+
+
+def test_build_refuses_a_broken_company_file():
+    broken = PROJECT / "tests" / "fixtures" / "kaputt-firma" / "farbe-zu-hell" / "firma-test.yml"
+    result = subprocess.run([sys.executable, "-m", "exercises", "build", "--company", str(broken)],
+                            capture_output=True, text=True, cwd=PROJECT)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stdout + result.stderr
+    assert re.search(r"firma-test\.yml:6: .*Kontrast", result.stdout)
