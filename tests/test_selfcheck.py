@@ -31,7 +31,8 @@ def test_profile_by_hand():
     assert profile["branchenwissen"] == 88       # mean 4.5 -> 87.5 -> rounded half up
     assert profile["kaufmaennisches-wissen"] == 0
     assert profile["englisch"] == 38             # mean 2.5 -> 37.5
-    assert [classify(p) for p in (100, 75, 74, 50, 49)] == ["staerke", "staerke", "mittel", "mittel", "luecke"]
+    expected = ["staerke", "staerke", "mittel", "mittel", "luecke"]
+    assert [classify(p) for p in (100, 75, 74, 50, 49)] == expected
 
 
 def test_answers_outside_the_scale_are_refused():
