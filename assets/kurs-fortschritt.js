@@ -196,6 +196,14 @@
       })));
     }
 
+    ziel.appendChild(el("h2", { text: "Rollenspiele" }));
+    ziel.appendChild(el("ul", { className: "kurs-rollenspielstand" }, (info.rollenspiele || []).map(function (r) {
+      var eintrag = daten.rollenspiele[r.id];
+      var stand = eintrag && eintrag.abgeschlossen ? "✓ abgeschlossen, zuletzt mit dem Ende „" + eintrag.abgeschlossen.titel + "“"
+        : eintrag && eintrag.pfad && eintrag.pfad.length ? "◐ begonnen" : "○ offen";
+      return el("li", {}, [el("a", { href: r.href, text: r.titel }), document.createTextNode(": " + stand)]);
+    })));
+
     var status = el("p", { role: "status", className: "kurs-aktionsstatus" });
     var exportieren = el("button", { type: "button", className: "kurs-knopf", text: "Fortschritt exportieren" });
     var zuruecksetzen = el("button", { type: "button", className: "kurs-knopf", text: "Fortschritt zurücksetzen" });

@@ -20,6 +20,7 @@ class ProgressOverview(SphinxDirective):
         builder = self.env.app.builder
         exam = self.env.kurs_content.exam
         course_chapters = chapters(Path(self.env.srcdir) / "_toc.yml")
+        roleplays = builder.get_relative_uri(self.env.docname, "book/rollenspiele")
         data = {
             "kapitel": [
                 {"id": c.id, "titel": c.title, "seite": self.env.path2doc(str(c.path)),
@@ -27,6 +28,10 @@ class ProgressOverview(SphinxDirective):
                 for c in course_chapters
             ],
             "kapitel_bestehensgrenze": exam.kapitel_bestehensgrenze if exam else CHAPTER_PASS_PERCENT,
+            "rollenspiele": [
+                {"id": scenario.id, "titel": scenario.titel, "href": f"{roleplays}#rollenspiel-{scenario.id}"}
+                for scenario in self.env.kurs_content.scenarios.values()
+            ],
             "pruefung": {"href": builder.get_relative_uri(self.env.docname, "book/abschlusstest"),
                          "bestehensgrenze": exam.bestehensgrenze if exam else CHAPTER_PASS_PERCENT},
         }
