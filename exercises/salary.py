@@ -634,7 +634,7 @@ def reference_problems(location: list, parameter: Sourced, figures: dict[str, Fi
                                            f"„{parameter.quelle}“ (dort: {source.jahr})"))
     figure_id = getattr(parameter, "zahl", None)
     if figure_id is None:
-        if parameter.quelle != ASSUMPTION:
+        if source is not None and parameter.quelle != ASSUMPTION:
             # A typed number with a real source would be a sourced number typed twice.
             found.append(([*location, "quelle"], f"ein eigener Wert braucht „quelle: {ASSUMPTION}“; belegte "
                                                  "Werte stehen in zahlen.yml und werden mit „zahl“ genannt"))
