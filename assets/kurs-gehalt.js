@@ -380,7 +380,6 @@
         "Grafik: Spanne " + euro(r.unten) + " bis " + euro(r.oben) + ", typisch " + euro(r.typisch) +
         " (senkrechter Strich); davon Fixum " + euro(r.fixum) + " (gefüllt) und variabel " + euro(r.variabel) + " (schraffiert)."));
       var muster = svg("pattern", { id: musterId, width: "6", height: "6", patternUnits: "userSpaceOnUse", patternTransform: "rotate(45)" });
-      muster.appendChild(svg("rect", { "class": "kurs-gehalt-muster-grund", width: "6", height: "6" }));
       muster.appendChild(svg("line", { "class": "kurs-gehalt-muster-linie", x1: "0", y1: "0", x2: "0", y2: "6", "stroke-width": "3" }));
       var defs = svg("defs");
       defs.appendChild(muster);

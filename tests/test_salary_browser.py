@@ -10,7 +10,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from exercises.content import require_content
-from exercises.salary import VARIABLE_SHARE, YEARS, Profile, estimate, euros, example_text
+from exercises.salary import VARIABLE_SHARE, YEARS, Profile, estimate, euros, example_text, round_euro
 
 pytestmark = pytest.mark.browser
 TABLES = require_content().salary_tables()
@@ -105,6 +105,14 @@ def test_page_and_python_model_agree_on_a_table_of_profiles(open_page, site_url)
     mismatches = [(profile, got) for profile, got in zip(table, computed, strict=True)
                   if got != expected(profile)]
     assert mismatches == []
+
+
+def test_page_rounds_and_formats_like_python(open_page, site_url):
+    page = open_page(site_url)
+    halves = [0.5, 1.5, 2.5, 61199.5, 2.4999999]
+    assert page.evaluate("xs => xs.map(Kurs.gehalt.runden)", halves) == [round_euro(x) for x in halves]
+    amounts_ = [0, 7, 999, 1000, 65000, 1234567]
+    assert page.evaluate("xs => xs.map(Kurs.gehalt.euro)", amounts_) == [euros(n) for n in amounts_]
 
 
 def test_starting_profiles_and_prose_show_the_models_numbers(open_page, site_url):
