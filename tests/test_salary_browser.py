@@ -243,3 +243,13 @@ def test_reset_restores_the_starting_profiles(open_page, site_url):
     page.get_by_role("button", name="Voreinstellungen wiederherstellen").click()
     assert shown(page, "heute") == amounts(TABLES.examples["heute"][1])
     assert shared_link(page) == ""
+
+
+def test_keyboard_focus_is_visible_in_the_form(open_page, site_url):
+    page = open_page(site_url)
+    industry = page.locator("section[data-profil='heute'] select[name='industry']")
+    industry.focus()
+    page.keyboard.press("Tab")
+    size = page.locator("section[data-profil='heute'] select[name='company_size']")
+    assert page.evaluate("element => element === document.activeElement", size.element_handle())
+    assert page.evaluate("element => getComputedStyle(element).outlineStyle", size.element_handle()) != "none"
