@@ -69,6 +69,9 @@ def stage_company(company: Company, company_file: Path, staging: Path) -> Path:
     with (staging / "_toc.yml").open("w", encoding="utf-8") as handle:
         yaml.dump(toc, handle)
 
+    if company.gehalt:
+        apply_company_salary(company, staging, yaml)
+
     logo = company.path_of(company_file, company.logo)
     logo_name = f"firma-logo{logo.suffix.lower()}"
     shutil.copy2(logo, staging / "assets" / logo_name)
@@ -87,6 +90,47 @@ def stage_company(company: Company, company_file: Path, staging: Path) -> Path:
     with (staging / "_config.yml").open("w", encoding="utf-8") as handle:
         yaml.dump(config, handle)
     return staging
+
+
+# The model's plausibility check asks every mid-career profile to lie in a window; for a
+# company's own figures that window is its band widened by this share on both sides.
+COMPANY_WINDOW = 0.3
+
+
+def apply_company_salary(company: Company, staging: Path, yaml: YAML) -> None:
+    """The company's figures become sourced figures that the salary model points to."""
+    salary, inhalte = company.gehalt, content_dir(staging)
+    figures = {"firma_ausgangswert": salary.ausgangswert, "firma_spanne_von": salary.spanne_von,
+               "firma_spanne_bis": salary.spanne_bis,
+               "firma_pruefung_von": round(salary.spanne_von * (1 - COMPANY_WINDOW)),
+               "firma_pruefung_bis": round(salary.spanne_bis * (1 + COMPANY_WINDOW))}
+    entries = {key: {"wert": value, "einheit": "€", "quelle": "firma"} for key, value in figures.items()}
+    if salary.variabler_anteil is not None:
+        entries["firma_variabler_anteil"] = {"wert": salary.variabler_anteil, "einheit": "%",
+                                             "quelle": "firma"}
+    with (inhalte / "zahlen-firma.yml").open("w", encoding="utf-8") as handle:
+        yaml.dump(entries, handle)
+    sources = yaml.load((inhalte / "quellen.yml").read_text(encoding="utf-8"))
+    sources["firma"] = {"kurz": f"Angaben von {company.name}", "jahr": salary.jahr, "thema": "Gehalt",
+                        "angabe": f"Gehaltszahlen, die {company.name} für diese Ausgabe des Kurses angibt. "
+                                  "Sie ersetzen im Gehaltsrechner die allgemeinen Marktwerte."}
+    with (inhalte / "quellen.yml").open("w", encoding="utf-8") as handle:
+        yaml.dump(sources, handle)
+
+    model = yaml.load((inhalte / "gehaltsmodell.yml").read_text(encoding="utf-8"))
+
+    def cite(figure: str, note: str | None = None) -> dict:
+        value = {"zahl": figure, "quelle": "firma", "jahr": salary.jahr}
+        return {**value, "hinweis": note} if note else value
+
+    model["ausgangswert"] = cite("firma_ausgangswert", f"Zahl von {company.name} für diese Ausgabe.")
+    model["spanne"] = {"unten": cite("firma_spanne_von"), "oben": cite("firma_spanne_bis")}
+    model["richtwert"]["von"] = cite("firma_pruefung_von")
+    model["richtwert"]["bis"] = cite("firma_pruefung_bis")
+    if salary.variabler_anteil is not None:
+        model["variabler_anteil"] = cite("firma_variabler_anteil")
+    with (inhalte / "gehaltsmodell.yml").open("w", encoding="utf-8") as handle:
+        yaml.dump(model, handle)
 
 
 def build(edition: str = "trainee", company_file: Path | None = None, out: Path | None = None) -> int:

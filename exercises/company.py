@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 from typing import Annotated
 
-from pydantic import Field, field_validator
+from pydantic import Field, field_validator, model_validator
 
 from exercises.models import Model
 
@@ -49,6 +49,22 @@ class Colours(Model):
         return value
 
 
+class CompanySalary(Model):
+    """The company's own figures; in its edition they replace the calculator's market values."""
+
+    jahr: int = Field(ge=2000, le=2100)
+    ausgangswert: int = Field(gt=0)  # typical annual gross for a mid-career KAM in a mid-size unit
+    spanne_von: int = Field(gt=0)
+    spanne_bis: int = Field(gt=0)
+    variabler_anteil: int | None = Field(default=None, ge=0, le=50)
+
+    @model_validator(mode="after")
+    def ordered(self):
+        if not self.spanne_von < self.ausgangswert < self.spanne_bis:
+            raise ValueError("es muss gelten: spanne_von < ausgangswert < spanne_bis")
+        return self
+
+
 class ExtraChapter(Model):
     titel: Text
     datei: Text  # Markdown file, relative to the company file
@@ -60,7 +76,7 @@ class Company(Model):
     logo: Text  # SVG or PNG, relative to the company file
     farben: Colours
     kontakt: Contact
-    gehalt: dict | None = None  # the company's salary figures (see exercises/salary.py)
+    gehalt: CompanySalary | None = None
     zusatzkapitel: ExtraChapter | None = None
     kapitel_weglassen: list[Text] = []
 

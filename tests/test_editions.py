@@ -88,6 +88,10 @@ def test_company_edition_look_contact_and_chapters(company_site):
     assert not (company_site / "book" / "berufseinstieg.html").exists()
     for page in company_site.rglob("*.html"):
         assert "berufseinstieg.html" not in page.read_text(encoding="utf-8"), page
+    salary = (company_site / "book" / "gehalt.html").read_text(encoding="utf-8")
+    company_figures = YAML_SAFE.load(SAMPLE_COMPANY.read_text(encoding="utf-8"))["gehalt"]
+    assert f'"ausgangswert":{{"wert":{company_figures["ausgangswert"]}' in salary
+    assert "Angaben von Muster Armaturen GmbH" in salary  # marked as the company's figures
     exam = (company_site / "book" / "abschlusstest.html").read_text(encoding="utf-8")
     assert '"kapitel":"berufseinstieg"' not in exam and '"kapitel":"gehalt"' in exam
 
