@@ -142,17 +142,7 @@
 /* The "Mein Fortschritt" page: status per chapter, exam attempts, export and reset. */
 (function () {
   "use strict";
-
-  function el(tag, attrs, children) {
-    var node = document.createElement(tag);
-    Object.keys(attrs || {}).forEach(function (key) {
-      if (key === "text") node.textContent = attrs[key];
-      else if (key === "className") node.className = attrs[key];
-      else node.setAttribute(key, attrs[key]);
-    });
-    (children || []).forEach(function (c) { if (c) node.appendChild(c); });
-    return node;
-  }
+  var el = Kurs.dom.el;
 
   function datum(iso) {
     var d = new Date(iso);

@@ -9,30 +9,11 @@
  */
 (function () {
   "use strict";
+  var el = Kurs.dom.el, svg = Kurs.dom.svg;
 
-  var SVG = "http://www.w3.org/2000/svg";
   var ANNAHME = "kurs-annahme";
 
   /* ---------- small helpers ---------- */
-
-  function el(tag, attrs, children) {
-    var node = document.createElement(tag);
-    Object.keys(attrs || {}).forEach(function (key) {
-      if (key === "text") node.textContent = attrs[key];
-      else if (key === "className") node.className = attrs[key];
-      else if (attrs[key] === true) node.setAttribute(key, "");
-      else if (attrs[key] !== false && attrs[key] !== null && attrs[key] !== undefined) node.setAttribute(key, attrs[key]);
-    });
-    (children || []).forEach(function (child) { if (child) node.appendChild(child); });
-    return node;
-  }
-
-  function svg(tag, attrs, text) {
-    var node = document.createElementNS(SVG, tag);
-    Object.keys(attrs || {}).forEach(function (key) { node.setAttribute(key, attrs[key]); });
-    if (text !== undefined) node.textContent = text;
-    return node;
-  }
 
   var zaehler = 0;
   function neueId(praefix) { zaehler += 1; return praefix + "-" + zaehler; }

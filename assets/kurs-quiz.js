@@ -6,29 +6,9 @@
  */
 (function () {
   "use strict";
+  var el = Kurs.dom.el, gemischt = Kurs.dom.gemischt;
 
   /* ---------- small helpers ---------- */
-
-  function el(tag, attrs, children) {
-    var node = document.createElement(tag);
-    Object.keys(attrs || {}).forEach(function (key) {
-      if (key === "text") node.textContent = attrs[key];
-      else if (key === "className") node.className = attrs[key];
-      else if (attrs[key] === true) node.setAttribute(key, "");
-      else if (attrs[key] !== false && attrs[key] !== null && attrs[key] !== undefined) node.setAttribute(key, attrs[key]);
-    });
-    (children || []).forEach(function (child) { if (child) node.appendChild(child); });
-    return node;
-  }
-
-  function gemischt(liste) {
-    var kopie = liste.slice();
-    for (var i = kopie.length - 1; i > 0; i--) {
-      var j = Math.floor(Math.random() * (i + 1));
-      var t = kopie[i]; kopie[i] = kopie[j]; kopie[j] = t;
-    }
-    return kopie;
-  }
 
   function reihe(n) { var r = []; for (var i = 0; i < n; i++) r.push(i); return r; }
 

@@ -6,26 +6,7 @@
  */
 (function () {
   "use strict";
-
-  function el(tag, attrs, children) {
-    var node = document.createElement(tag);
-    Object.keys(attrs || {}).forEach(function (key) {
-      if (key === "text") node.textContent = attrs[key];
-      else if (key === "className") node.className = attrs[key];
-      else if (attrs[key] !== null && attrs[key] !== undefined && attrs[key] !== false) node.setAttribute(key, attrs[key]);
-    });
-    (children || []).forEach(function (c) { if (c) node.appendChild(c); });
-    return node;
-  }
-
-  function gemischt(liste) {
-    var kopie = liste.slice();
-    for (var i = kopie.length - 1; i > 0; i--) {
-      var j = Math.floor(Math.random() * (i + 1));
-      var t = kopie[i]; kopie[i] = kopie[j]; kopie[j] = t;
-    }
-    return kopie;
-  }
+  var el = Kurs.dom.el, gemischt = Kurs.dom.gemischt;
 
   function vorzeichen(n) { return n > 0 ? "+" + n : n < 0 ? "−" + Math.abs(n) : "±0"; }
 

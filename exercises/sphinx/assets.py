@@ -1,11 +1,12 @@
 """The course's own CSS, JS runtime and template, added to every page."""
 
+from html import escape
 from pathlib import Path
 
 from sphinx.application import Sphinx
 
 TEMPLATES = Path(__file__).parent / "templates"
-SCRIPTS = ("kurs-fortschritt.js", "kurs-quiz.js", "kurs-rollenspiel.js", "kurs-selbstcheck.js",
+SCRIPTS = ("kurs-dom.js", "kurs-fortschritt.js", "kurs-quiz.js", "kurs-rollenspiel.js", "kurs-selbstcheck.js",
            "kurs-gehalt.js")
 
 
@@ -20,5 +21,25 @@ def add_assets(app: Sphinx, config) -> None:
         app.add_js_file(script, defer="defer")
 
 
+def write_start_page(app: Sphinx, exception) -> None:
+    """The site's index.html: a redirect to the start page that is a proper German page.
+
+    sphinx-external-toc would write a bare redirect without a favicon link, so
+    browsers ask for /favicon.ico (a 404) before they follow it.
+    """
+    if exception or app.builder.format != "html":
+        return
+    root = app.config.root_doc
+    target = f"{root}.html"
+    (Path(app.outdir) / "index.html").write_text(
+        '<!DOCTYPE html>\n<html lang="de">\n<head>\n<meta charset="utf-8">\n'
+        f"<title>{escape(app.config.html_title)}</title>\n"
+        '<link rel="icon" href="_static/favicon.svg" type="image/svg+xml">\n'
+        f'<meta http-equiv="refresh" content="0; url={target}">\n</head>\n'
+        f'<body>\n<p><a href="{target}">Zum Kurs</a></p>\n</body>\n</html>\n', encoding="utf-8")
+
+
 def setup(app: Sphinx) -> None:
     app.connect("config-inited", add_assets)
+    # before sphinx-external-toc, which writes index.html only when it is missing
+    app.connect("build-finished", write_start_page, priority=400)
