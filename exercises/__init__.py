@@ -5,6 +5,8 @@ line numbers, validated into pydantic models, and rendered by the Sphinx
 extension (``exercises.sphinx``) or reported by ``python -m exercises``.
 """
 
+import hashlib
+from functools import cache
 from pathlib import Path
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -17,3 +19,14 @@ def content_dir(project: Path) -> Path:
 
 
 CONTENT_DIR = content_dir(PROJECT_DIR)
+
+
+@cache
+def package_fingerprint() -> str:
+    """A hash of the package's code and data: whatever it computes may change with it."""
+    digest = hashlib.sha256()
+    for path in sorted(PACKAGE_DIR.rglob("*")):
+        if path.suffix in {".py", ".yml"} and "__pycache__" not in path.parts:
+            digest.update(path.relative_to(PACKAGE_DIR).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]

@@ -6,6 +6,9 @@ Checking single files still loads the rest of the project as context (so
 references resolve) but reports only the problems of the files asked for.
 """
 
+import hashlib
+import os
+import pickle
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -13,7 +16,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
-from exercises import PROJECT_DIR, content_dir
+from exercises import PROJECT_DIR, content_dir, package_fingerprint
 from exercises.chapters import Chapter, chapter_files, chapters, section_labels
 from exercises.company import Company
 from exercises.models import Figure, GlossaryEntry, Source, validation_errors
@@ -384,10 +387,38 @@ def chapter_reference_problems(content: Content, chapter_paths: list[Path]) -> l
 
 
 def require_content(project: Path = PROJECT_DIR, company: Path | None = None) -> Content:
-    """All content of ``project`` (and a company file), or ContentError listing every problem."""
+    """All content of ``project`` (and a company file), or ContentError listing every problem.
+
+    Valid content is cached per fingerprint of its input files and the package:
+    every page that runs a one-line call starts a kernel that needs the same
+    content, and reading YAML with line numbers is the slow part.
+    """
+    chapter_paths = chapter_files(project / "_toc.yml")
+    inputs = [path for path, *_ in content_files(content_dir(project))] + chapter_paths
+    inputs += [project / "_toc.yml"] + ([company] if company else [])
+    cache = project / "_build" / ".kurs-inhalte" / f"{fingerprint(inputs)}.pickle"
+    try:
+        return pickle.loads(cache.read_bytes())
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+        pass  # no cache yet, or from an older package: read the files
     content, problems = load_content(
-        chapters_to_check=chapter_files(project / "_toc.yml"), project=project,
-        extra=[company] if company else None)
+        chapters_to_check=chapter_paths, project=project, extra=[company] if company else None)
     if problems:
         raise ContentError(problems)
+    content.origin = {}  # line lookups are only needed while checking
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        temporary = cache.with_suffix(f".{os.getpid()}.tmp")
+        temporary.write_bytes(pickle.dumps(content))
+        temporary.replace(cache)  # atomic: parallel kernels never read half a file
+    except OSError:
+        pass  # a read-only checkout still works, only slower
     return content
+
+
+def fingerprint(paths: list[Path]) -> str:
+    digest = hashlib.sha256(package_fingerprint().encode())
+    for path in paths:
+        digest.update(str(path.resolve()).encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:20]

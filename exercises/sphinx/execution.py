@@ -6,21 +6,11 @@ package or its data changed. Keying the cache folder on a hash of the
 package's sources fixes that and keeps no-op rebuilds instant.
 """
 
-import hashlib
 from pathlib import Path
 
 from sphinx.application import Sphinx
 
-from exercises import PACKAGE_DIR
-
-
-def package_fingerprint() -> str:
-    digest = hashlib.sha256()
-    for path in sorted(PACKAGE_DIR.rglob("*")):
-        if path.suffix in {".py", ".yml"} and "__pycache__" not in path.parts:
-            digest.update(path.relative_to(PACKAGE_DIR).as_posix().encode())
-            digest.update(path.read_bytes())
-    return digest.hexdigest()[:16]
+from exercises import package_fingerprint
 
 
 def key_cache_on_package(app: Sphinx, config) -> None:
