@@ -10,9 +10,8 @@ from typing import Annotated
 
 from pydantic import Field, field_validator, model_validator
 
-from exercises.models import Model
+from exercises.models import Model, Text
 
-Text = Annotated[str, Field(min_length=1)]
 HEX = re.compile(r"^#[0-9a-fA-F]{6}$")
 MIN_CONTRAST = 4.5  # WCAG AA for normal text: white on the accent, accent on white
 

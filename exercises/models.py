@@ -1,6 +1,6 @@
 """Validated models of the course's content data (field names as in the YAML)."""
 
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -8,6 +8,10 @@ Topic = Literal[
     "Grundlage des Kurses", "Modelle und Werkzeuge", "Verhandlung", "Branchen", "Gehalt", "Lernen"
 ]
 Unit = Literal["€", "%", "Tage", ""]
+
+
+# A required, non-empty string: the common field type of all content models.
+Text = Annotated[str, Field(min_length=1)]
 
 
 class Model(BaseModel):

@@ -8,9 +8,8 @@ from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
-from exercises.models import Model
+from exercises.models import Model, Text
 
-Text = Annotated[str, Field(min_length=1)]
 QuestionId = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$")]
 
 PARTIAL_CREDIT_RULE = (

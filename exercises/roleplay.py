@@ -11,9 +11,8 @@ from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
-from exercises.models import Model
+from exercises.models import Model, Text
 
-Text = Annotated[str, Field(min_length=1)]
 Rating = Literal["beste", "akzeptabel", "schwach"]
 MAX_EFFECT = 2  # one choice moves a skill by at most this much, up or down
 MIN_BEST_DECISIONS = 5

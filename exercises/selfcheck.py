@@ -5,13 +5,11 @@ competency's score is the mean mapped to 0..100 %. The same rule runs in
 ``assets/kurs-selbstcheck.js``.
 """
 
-from typing import Annotated
 
 from pydantic import Field, model_validator
 
-from exercises.models import Model
+from exercises.models import Model, Text
 
-Text = Annotated[str, Field(min_length=1)]
 COMPETENCIES = ("kommunikation", "verhandlung", "branchenwissen", "kaufmaennisches-wissen", "englisch",
                 "unternehmerisches-denken", "belastbarkeit-flexibilitaet", "reisebereitschaft")
 STRENGTH_FROM = 75  # percent: at or above counts as a strength

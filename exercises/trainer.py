@@ -1,12 +1,9 @@
 """Trainer notes per chapter: shown only in the trainer edition of the course."""
 
-from typing import Annotated
 
 from pydantic import Field
 
-from exercises.models import Model
-
-Text = Annotated[str, Field(min_length=1)]
+from exercises.models import Model, Text
 
 
 class Phase(Model):

@@ -28,16 +28,20 @@ def load_content(app: Sphinx) -> None:
         raise ExtensionError("Ungültige Kursinhalte:\n" + str(error)) from None
 
 
+def course_data(env):
+    """The validated content; pages that use it are re-read when a data file changes."""
+    for path, *_ in content_files(content_dir(Path(env.srcdir))):
+        env.note_dependency(str(path))
+    return env.kurs_content
+
+
 def source_anchor(source_id: str) -> str:
     return f"quelle-{source_id}"
 
 
 class CourseRole(SphinxRole):
     def course_data(self):
-        # Pages that use data are re-read when a data file changes.
-        for path, *_ in content_files(content_dir(Path(self.env.srcdir))):
-            self.env.note_dependency(str(path))
-        return self.env.kurs_content
+        return course_data(self.env)
 
     def unknown(self, kind: str):
         message = f"unbekannte {kind} „{self.text}“"

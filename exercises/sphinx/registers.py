@@ -14,10 +14,8 @@ from sphinx.application import Sphinx
 from sphinx.domains.std import make_glossary_term
 from sphinx.util.docutils import SphinxDirective
 
-from exercises import content_dir
 from exercises.chapters import chapters
-from exercises.content import content_files
-from exercises.sphinx.references import citation, source_anchor
+from exercises.sphinx.references import citation, course_data, source_anchor
 
 UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 
@@ -28,9 +26,7 @@ def german_sort_key(text: str) -> str:
 
 class DataDirective(SphinxDirective):
     def course_data(self):
-        for path, *_ in content_files(content_dir(Path(self.env.srcdir))):
-            self.env.note_dependency(str(path))
-        return self.env.kurs_content
+        return course_data(self.env)
 
 
 class CourseGlossary(DataDirective):
