@@ -64,17 +64,34 @@ def browser():
             # Without these flags Chromium phones home at start; this machine has no network.
             args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                   "--disable-component-update", "--disable-sync", "--no-first-run",
-                  "--disable-quic", "--allow-file-access-from-files"],
+                  "--disable-quic"],
         )
         yield browser
         browser.close()
 
 
+# How a trainee may see a page: the desktop in light mode, a phone in dark mode,
+# and the narrowest phone. Every browser test of a page runs in each of them.
+LOOKS = {
+    "desktop-hell": {"viewport": {"width": 1280, "height": 900}, "color_scheme": "light"},
+    "handy-dunkel": {"viewport": {"width": 390, "height": 844}, "color_scheme": "dark",
+                     "is_mobile": True, "has_touch": True},
+    "handy-320": {"viewport": {"width": 320, "height": 640}, "color_scheme": "light",
+                  "is_mobile": True, "has_touch": True},
+}
+
+
+@pytest.fixture(params=["desktop-hell", "handy-dunkel"])
+def look(request) -> dict:
+    """Desktop in light mode and phone (390 px) in dark mode, for tests of exercises."""
+    return LOOKS[request.param]
+
+
 class Visit:
     """A fresh browser context and page that records errors and foreign requests."""
 
-    def __init__(self, browser, init_script: str | None = None):
-        self.context = browser.new_context(accept_downloads=True)
+    def __init__(self, browser, init_script: str | None = None, look: dict | None = None):
+        self.context = browser.new_context(accept_downloads=True, **(look or {}))
         if init_script:
             self.context.add_init_script(init_script)
         self.page = self.context.new_page()
@@ -91,10 +108,11 @@ class Visit:
 
 @pytest.fixture
 def visit(browser):
+    """``visit(init_script=None, look=LOOKS[...])`` opens a fresh context (a new "browser")."""
     opened = []
 
-    def make(init_script: str | None = None) -> Visit:
-        opened.append(Visit(browser, init_script))
+    def make(init_script: str | None = None, look: dict | None = None) -> Visit:
+        opened.append(Visit(browser, init_script, look))
         return opened[-1]
 
     yield make
