@@ -2,6 +2,7 @@
 
 import functools
 import http.server
+import json
 import os
 import subprocess
 import sys
@@ -9,20 +10,38 @@ import threading
 from pathlib import Path
 
 import pytest
+from filelock import FileLock
 
 PROJECT = Path(__file__).resolve().parents[1]
 JUPYTER_BOOK = Path(sys.executable).with_name("jupyter-book")
 
 
 @pytest.fixture(scope="session")
-def book_build(tmp_path_factory):
-    """A fresh ``-W -n`` build of the whole course in a temporary folder."""
-    output = tmp_path_factory.mktemp("build")
-    result = subprocess.run(
-        [str(JUPYTER_BOOK), "build", str(PROJECT), "-W", "-n", "--keep-going",
-         "--path-output", str(output)],
-        capture_output=True, text=True, cwd=PROJECT,
-    )
+def shared_folder(tmp_path_factory, worker_id) -> Path:
+    """A folder all pytest-xdist workers of this run share (each worker's own
+    temporary folder lies inside it)."""
+    base = tmp_path_factory.getbasetemp()
+    return base if worker_id == "master" else base.parent
+
+
+def build_once(shared_folder: Path, name: str, command: list[str]) -> subprocess.CompletedProcess:
+    """Run a build ``command`` that writes into ``shared_folder / name`` once per
+    test run: the first worker builds, the others wait for it and reuse the result."""
+    record = shared_folder / f"{name}.json"
+    with FileLock(str(shared_folder / f"{name}.lock")):
+        if not record.exists():
+            done = subprocess.run(command, capture_output=True, text=True, cwd=PROJECT)
+            record.write_text(json.dumps([done.returncode, done.stdout, done.stderr]), encoding="utf-8")
+        returncode, stdout, stderr = json.loads(record.read_text(encoding="utf-8"))
+    return subprocess.CompletedProcess(command, returncode, stdout, stderr)
+
+
+@pytest.fixture(scope="session")
+def book_build(shared_folder):
+    """A fresh ``-W -n`` build of the whole course, made once per test run."""
+    output = shared_folder / "kurs"
+    result = build_once(shared_folder, "kurs", [
+        str(JUPYTER_BOOK), "build", str(PROJECT), "-W", "-n", "--keep-going", "--path-output", str(output)])
     return result, output / "_build" / "html"
 
 
