@@ -58,14 +58,20 @@ def test_chapter_has_own_accessible_figure(docname):
         assert not re.search(r"(href|src)=\"(https?:)?//|<image|<script|@import", source)
 
 
+def term_target(target: str) -> str:
+    """The glossary term of a {term} role, also with an explicit title ("Texts <Term>")."""
+    return target.split("<")[-1].rstrip(">").strip().lower()
+
+
 def test_all_references_resolve_and_every_term_is_used():
     chapters = [PROJECT / f"{name}.md" for name in toc_docnames()]
     content, problems = load_content(chapters_to_check=chapters)
     assert [str(p) for p in problems] == []
-    used = {target for path in chapters
+    used = {term_target(target) for path in chapters
             for role, target in REFERENCE.findall(path.read_text(encoding="utf-8"))
             if role == "term"}
-    assert set(content.glossary) - used == set(), "Glossarbegriffe ohne Verweis aus einem Kapitel"
+    unused = {term.lower() for term in content.glossary} - used
+    assert unused == set(), "Glossarbegriffe ohne Verweis aus einem Kapitel"
 
 
 def test_no_generic_masculine_for_the_role():
@@ -85,3 +91,104 @@ def test_no_sentence_copied_from_the_article():
     result = subprocess.run([sys.executable, str(VERBATIM_CHECK), "book", "exercises"],
                             capture_output=True, text=True, cwd=PROJECT)
     assert result.returncode == 0, result.stdout[-3000:]
+
+
+def content_texts():
+    """Every prose file and content YAML a learner reads, as (path, text)."""
+    files = sorted(PROJECT.glob("book/*.md")) + sorted(PROJECT.glob("exercises/inhalte/*.yml"))
+    return [(path.relative_to(PROJECT), path.read_text(encoding="utf-8")) for path in files]
+
+
+def test_sources_are_published_not_the_course_fact_sheet():
+    content, _ = load_content()
+    offenders = [key for key, source in content.sources.items()
+                 if "faktenblatt" in f"{key} {source.kurz} {source.angabe}".lower()]
+    assert offenders == []
+
+
+def test_millman_wilson_has_six_stages():
+    content, _ = load_content()
+    stages = ["Pre-KAM", "Early-KAM", "Mid-KAM", "Partnership-KAM", "Synergistic-KAM",
+              "Uncoupling-KAM"]
+    text = content.glossary["Beziehungsstufen"].definition
+    assert [stage for stage in stages if stage not in text] == []
+    assert "fünf Beziehungsstufen" not in (PROJECT / "book" / "definition.md").read_text(
+        encoding="utf-8")
+
+
+# A gender-colon noun ("Manager:in") is feminine in the singular: "die/eine …:in".
+MISMATCHED_ARTICLE = re.compile(
+    r"\b(der|dem|des|ein|einem|eines|einen|jeder|jedem|jeden|keinen|Ihrem|Ihren|seinem|seinen)"
+    r"(?: [A-ZÄÖÜ][\w-]*)* [\w-]+:in\b")
+
+
+def test_gender_colon_forms_take_matching_articles():
+    offenders = [f"{path}:{number}: {match.group(0)}"
+                 for path, text in content_texts()
+                 for number, line in enumerate(text.splitlines(), 1)
+                 for match in MISMATCHED_ARTICLE.finditer(line)]
+    assert offenders == []
+
+
+# A hyphenated word broken at the end of a folded YAML line ("Kaufen-Verkaufen- Hierarchie").
+STRAY_SPACE = re.compile(r"\w-\s+(?!(?:und|oder|bis|sowie|als|wie|gegenüber|statt|bzw|noch)\b)[a-zäöüA-ZÄÖÜ]")
+
+
+def test_no_space_after_a_hyphen_inside_a_word():
+    offenders = []
+    for path, text in content_texts():
+        folded = re.sub(r"-\n\s+", "- ", text)
+        offenders += [f"{path}: {match.group(0)}" for match in STRAY_SPACE.finditer(folded)
+                      if not match.group(0).startswith("--")]
+    assert offenders == []
+
+
+GLOSSARY_TERMS = ["Salamitaktik", "Good Cop/Bad Cop", "Rosinenpicken", "Begrenzte Vollmacht",
+                  "Whitespace", "Stakeholder-Landkarte", "Deckungsbeitrag", "Bonität",
+                  "Zahlungsziel", "AgrarOLkG", "Eigenmarke"]
+
+
+def test_terms_used_without_explanation_are_in_the_glossary_and_linked():
+    content, _ = load_content()
+    assert [term for term in GLOSSARY_TERMS if term not in content.glossary] == []
+    linked = {term_target(target)
+              for name in CHAPTERS
+              for role, target in REFERENCE.findall(
+                  (PROJECT / f"{name}.md").read_text(encoding="utf-8"))
+              if role == "term"}
+    assert [term for term in GLOSSARY_TERMS if term.lower() not in linked] == []
+
+
+def test_chapter_links_carry_their_own_text():
+    """A bare {doc} link prints the page title, which breaks the sentence around it."""
+    offenders = []
+    for path, text in content_texts():
+        if path.suffix != ".md":
+            continue
+        for number, line in enumerate(text.splitlines(), 1):
+            if line.startswith("|"):
+                continue  # a table cell may name the page by its title
+            offenders += [f"{path}:{number}: {match.group(0)}"
+                          for match in re.finditer(r"\{doc\}`[^`<]+`", line)]
+    assert offenders == []
+
+
+DEVELOPER_TEXT = re.compile(r"python\s+-m|\.ya?ml\b|README|\b\w+\.py\b")
+
+
+def test_learner_pages_show_no_developer_text(site):
+    offenders = []
+    for page in sorted(site.glob("book/*.html")):
+        html = page.read_text(encoding="utf-8")
+        main = re.search(r"<main.*?</main>", html, re.S)
+        visible = re.sub(r"<script.*?</script>|<style.*?</style>|<[^>]+>", " ",
+                         main.group(0) if main else html, flags=re.S)
+        offenders += [f"{page.name}: {match.group(0)}" for match in DEVELOPER_TEXT.finditer(visible)]
+    assert offenders == []
+
+
+def test_footer_credit_reads_naturally(site):
+    html = (site / "book" / "intro.html").read_text(encoding="utf-8")
+    footer = re.search(r"<footer.*?</footer>", html, re.S).group(0)
+    assert "Durch " not in footer
+    assert "KAM-Kurs-Team" in footer
