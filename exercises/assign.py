@@ -6,7 +6,7 @@ from pathlib import Path
 
 from exercises.chapters import Chapter
 from exercises.content import Content
-from exercises.quiz_data import CHAPTER_PASS_PERCENT
+from exercises.quiz.data import CHAPTER_PASS_PERCENT
 
 
 def sheet_rows(content: Content, chapters: list[Chapter], base_url: str) -> list[dict]:

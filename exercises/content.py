@@ -21,7 +21,7 @@ from exercises.chapters import Chapter, chapter_files, chapters, section_labels
 from exercises.company import Company
 from exercises.models import Figure, GlossaryEntry, Source, validation_errors
 from exercises.problems import ContentError, Problem
-from exercises.quiz import Exam, Numeric, QuizBank
+from exercises.quiz.model import Exam, Numeric, QuizBank
 from exercises.roleplay import Scenario, graph_problems
 from exercises.salary import SalaryModel, Tables, example_references, parameter_problems, tables
 from exercises.selfcheck import SelfCheck

@@ -13,7 +13,7 @@ from pathlib import Path
 from exercises import PROJECT_DIR
 from exercises.chapters import Chapter, chapters
 from exercises.content import Content, require_content
-from exercises.quiz_data import chapter_quiz_data, exam_data
+from exercises.quiz.data import chapter_quiz_data, exam_data
 from exercises.static_html import container
 
 
@@ -44,7 +44,7 @@ class Exercise:
 
 
 def quiz(chapter_id: str) -> Exercise:
-    from exercises.quiz_widget import quiz_widget
+    from exercises.quiz.widget import quiz_widget
 
     content, _ = course()
     data = chapter_quiz_data(content, chapter(chapter_id))
@@ -53,7 +53,7 @@ def quiz(chapter_id: str) -> Exercise:
 
 
 def exam() -> Exercise:
-    from exercises.quiz_widget import exam_widget
+    from exercises.quiz.widget import exam_widget
 
     content, all_chapters = course()
     data = exam_data(content, list(all_chapters))

@@ -2,7 +2,7 @@
 
 import pytest
 
-from exercises.quiz import (
+from exercises.quiz.model import (
     Matching,
     MultipleChoice,
     Numeric,

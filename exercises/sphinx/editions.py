@@ -14,7 +14,7 @@ from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
 from exercises.formatting import with_unit
-from exercises.quiz import Numeric, solution_text
+from exercises.quiz.model import Numeric, solution_text
 from exercises.sphinx.rolecards import FOLDER as ROLE_CARDS
 
 EDITIONS = ("trainee", "trainer")

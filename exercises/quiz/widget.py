@@ -1,6 +1,6 @@
 """The chapter quiz as an ipywidgets app, for live notebooks (Jupyter, Binder).
 
-Same questions (from the YAML) and the same scoring (``exercises.quiz``) as
+Same questions (from the YAML) and the same scoring (``exercises.quiz.model``) as
 the static site; only the surface differs. Text from content files goes into
 HTML widgets escaped.
 """
@@ -12,7 +12,7 @@ import ipywidgets as widgets
 
 from exercises.chapters import Chapter
 from exercises.content import Content
-from exercises.quiz import PARTIAL_CREDIT_RULE, Numeric, percent
+from exercises.quiz.model import PARTIAL_CREDIT_RULE, Numeric, percent
 
 VERDICTS = ((1.0, "✓ Richtig."), (0.0, "✗ Leider nicht richtig."))
 

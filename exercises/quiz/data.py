@@ -6,7 +6,7 @@ browser gets everything it needs and nothing it must look up.
 
 from exercises.chapters import Chapter, section_labels
 from exercises.content import Content
-from exercises.quiz import PARTIAL_CREDIT_RULE, Numeric, Question
+from exercises.quiz.model import PARTIAL_CREDIT_RULE, Numeric, Question
 
 CHAPTER_PASS_PERCENT = 80
 
