@@ -18,6 +18,7 @@ from exercises.sphinx import (
     registers,
     rolecards,
     salary,
+    search,
 )
 
 
@@ -33,4 +34,5 @@ def setup(app: Sphinx) -> dict:
     editions.setup(app)
     privacy.setup(app)
     execution.setup(app)
+    search.setup(app)
     return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}
