@@ -13,6 +13,7 @@ from exercises import PROJECT_DIR, salary_cli
 from exercises.chapters import chapter_files, chapters
 from exercises.content import load_content, require_content
 from exercises.problems import ContentError
+from exercises.quiz.rules import figures_table
 
 
 def command_check(args: argparse.Namespace) -> int:
@@ -27,7 +28,9 @@ def command_check(args: argparse.Namespace) -> int:
     chapter_paths = [p for p in paths if p.suffix == ".md"]
     if not paths:
         data_files, chapter_paths = None, chapter_files()
-    _, problems = load_content(data_files, chapters_to_check=chapter_paths)
+    content, problems = load_content(data_files, chapters_to_check=chapter_paths)
+    if args.quiz_stats:
+        print("\n".join(figures_table(content.quizzes)))
     for problem in problems:
         print(problem)
     if problems:
@@ -135,6 +138,8 @@ def parser() -> argparse.ArgumentParser:
     commands = main_parser.add_subparsers(dest="command", required=True, metavar="BEFEHL")
     check = commands.add_parser("check", help="Inhaltsdateien prüfen (PFAD:ZEILE: Meldung)")
     check.add_argument("paths", nargs="*", metavar="PFAD", help="Dateien (Standard: alle)")
+    check.add_argument("--quiz-stats", action="store_true",
+                       help="je Fragenbank die Kennzahlen der Regeln für Quizfragen ausgeben")
     check.set_defaults(run=command_check)
     listing = commands.add_parser("inventory", help="Kapitel und Übungen auflisten")
     listing.add_argument("--json", action="store_true", help="als JSON ausgeben")

@@ -22,6 +22,7 @@ from exercises.company import Company
 from exercises.models import Figure, GlossaryEntry, Source, validation_errors
 from exercises.problems import ContentError, Problem
 from exercises.quiz.model import Exam, Numeric, QuizBank
+from exercises.quiz.rules import bank_figures, bank_problems, near_duplicates, numeric_problem
 from exercises.roleplay import Scenario, graph_problems
 from exercises.salary import SalaryModel, Tables, example_references, parameter_problems, tables
 from exercises.selfcheck import SelfCheck
@@ -265,6 +266,12 @@ def quiz_problems(content: Content, course_chapters: dict[str, Chapter]) -> list
                 problems.append(yaml_file.problem(
                     ["kapitel"], f"Lernziel {objective} wird von {tested[objective]} Frage(n) geprüft, "
                     f"nötig sind mindestens {MIN_QUESTIONS_PER_OBJECTIVE}"))
+        problems += [yaml_file.problem(["fragen"], message) for message in bank_problems(bank_figures(bank))]
+    for chapter_id, index, other, other_id, value in near_duplicates(content.quizzes):
+        question = content.quizzes[chapter_id].fragen[index]
+        problems.append(content.origin[("QuizBank", chapter_id)].problem(
+            ["fragen", index], f"{question.id}: fast gleich wie „{other_id}“ in quiz-{other}.yml "
+            f"(Ähnlichkeit {value:.2f}); der Abschlusstest zieht aus allen Kapiteln"))
     return problems
 
 
@@ -277,7 +284,8 @@ def numeric_problems(content, yaml_file, where, question: Numeric) -> list[Probl
     if not low <= solution <= high:
         return [yaml_file.problem([*where, "bereich"],
                                   f"{question.id}: die Lösung liegt nicht im Bereich")]
-    return []
+    message = numeric_problem(question, solution)
+    return [yaml_file.problem([*where, "erklaerung"], message)] if message else []
 
 
 def scenario_problems(content: Content, course_chapters) -> list[Problem]:
