@@ -2,7 +2,7 @@
  *
  * The model is exercises/salary.py. The page gets its factors as JSON
  * (salary.page_data), already worked out there, so this file only multiplies
- * them in the same order and rounds the same way, Math.floor(x + 0.5); the
+ * them in the same order and rounds the same way, to m.rundung (100) euros; the
  * tests compare both for many inputs. The inputs of both profiles are kept in
  * the page address after "#", which works on file:// too, so a link carries
  * them. All text is set with textContent, never parsed as HTML.
@@ -40,7 +40,8 @@
 
   /* ---------- the model, as exercises/salary.py ---------- */
 
-  function runden(x) { return Math.floor(x + 0.5); }
+  /* To `schritt` euros, halves up: the same floating-point steps as salary.round_euro. */
+  function runden(x, schritt) { return Math.floor(x / schritt + 0.5) * schritt; }
 
   /* The factors of one profile in the order of the multiplication (salary.factors). */
   function faktoren(m, e) {
@@ -54,12 +55,6 @@
     if (e.region !== null && e.region !== undefined) {
       liste.push({ eingabe: "region", titel: "Bundesland", wahl: finde(m.laender, e.region) });
     }
-    if (e.key_accounts !== null && e.key_accounts !== undefined) {
-      var stufe = m.accounts.stufen.filter(function (s) { return e.key_accounts <= s.bis; })[0];
-      liste.push({ eingabe: "key_accounts", titel: "Anzahl der Key Accounts", wahl: {
-        id: String(e.key_accounts), name: e.key_accounts === 1 ? "1 Key Account" : e.key_accounts + " Key Accounts",
-        faktor: stufe.faktor, quellen: m.accounts.quellen, hinweis: m.accounts.hinweis } });
-    }
     if (e.account_size !== null && e.account_size !== undefined) {
       liste.push({ eingabe: "account_size", titel: "Größe der Key Accounts", wahl: finde(m.kundengroessen, e.account_size) });
     }
@@ -69,19 +64,19 @@
 
   /* Range, monthly value and split in whole euros (salary.estimate). */
   function berechnen(m, e) {
-    var roh = m.ausgangswert.wert;
+    var roh = m.ausgangswert.wert, r = m.rundung;
     var schritte = faktoren(m, e).map(function (f) {
-      var vorher = runden(roh);
+      var vorher = runden(roh, r);
       roh = roh * f.wahl.faktor;
-      return { eingabe: f.eingabe, titel: f.titel, wahl: f.wahl, wirkung: runden(roh) - vorher };
+      return { eingabe: f.eingabe, titel: f.titel, wahl: f.wahl, wirkung: runden(roh, r) - vorher };
     });
-    var typisch = runden(roh);
-    var fixum = runden(typisch * (100 - e.variable_share) / 100);
+    var typisch = runden(roh, r);
+    var fixum = runden(typisch * (100 - e.variable_share) / 100, r);
     var quellen = m.ausgangswert.quellen.concat(m.spanne.quellen);
     schritte.forEach(function (s) { quellen = quellen.concat(s.wahl.quellen); });
     return {
-      unten: runden(roh * m.spanne.unten), typisch: typisch, oben: runden(roh * m.spanne.oben),
-      monat: runden(typisch / 12), fixum: fixum, variabel: typisch - fixum,
+      unten: runden(roh * m.spanne.unten, r), typisch: typisch, oben: runden(roh * m.spanne.oben, r),
+      monat: runden(typisch / 12, r), fixum: fixum, variabel: typisch - fixum,
       schritte: schritte, quellen: einmal(quellen)
     };
   }
@@ -118,7 +113,7 @@
   var PFLICHT = ["industry", "company_size", "years", "variable_share"];
   var FELDER = [
     ["branche", "industry"], ["groesse", "company_size"], ["jahre", "years"], ["variabel", "variable_share"],
-    ["land", "region"], ["accounts", "key_accounts"], ["kunden", "account_size"], ["team", "team_lead"]
+    ["land", "region"], ["kunden", "account_size"], ["team", "team_lead"]
   ];
 
   /* The values in the address per profile id, or null if it holds none of ours. */
@@ -223,8 +218,7 @@
       auswahl("region", "Bundesland (freiwillig)", m.laender, "keine Angabe", "Die Quelle nennt nur diese Länder, ohne Datum; der Rechner lässt deshalb nur einen Teil des Unterschieds wirken (Annahme des Kurses)."),
       el("fieldset", { className: "kurs-gehalt-verantwortung" }, [
         el("legend", { text: "Verantwortung (freiwillig, Annahmen des Kurses)" }),
-        zahlFeld("key_accounts", "Anzahl der Key Accounts", "Leer lassen oder eine ganze Zahl von " + m.grenzen.accounts[0] + " bis " + m.grenzen.accounts[1] + "."),
-        auswahl("account_size", "Größe der Key Accounts", m.kundengroessen, "keine Angabe", null),
+        auswahl("account_size", "Größe der Key Accounts", m.kundengroessen, "keine Angabe", "Gemeint sind Umsatz und Reichweite der betreuten Kunden, nicht ihre Zahl."),
         el("div", { className: "kurs-gehalt-feld kurs-gehalt-haken" }, [felder.team_lead, el("label", { "for": teamId, text: "mit Teamleitung" })])
       ])
     ]);
@@ -286,11 +280,6 @@
         if (r.fehler) fehler[z[0]] = r.fehler; else e[z[0]] = r.wert;
       });
       e.region = roh.region || null;
-      e.key_accounts = null;
-      if (roh.key_accounts.trim() !== "") {
-        var r = ganzeZahl(roh.key_accounts, m.grenzen.accounts[0], m.grenzen.accounts[1], "die Anzahl");
-        if (r.fehler) fehler.key_accounts = r.fehler; else e.key_accounts = r.wert;
-      }
       e.account_size = roh.account_size || null;
       e.team_lead = roh.team_lead;
       return Object.keys(fehler).length ? { fehler: fehler } : { eingaben: e };
@@ -332,12 +321,12 @@
       if (!r) return;
       typisch.textContent = "";
       typisch.appendChild(wert("typisch", euro(r.typisch), r.typisch));
-      typisch.appendChild(document.createTextNode(" im Jahr (typisch, brutto)"));
+      typisch.appendChild(document.createTextNode(" im Jahr (typisch, brutto, " + m.stand.kurz + ")"));
       werte.textContent = "";
       [["Spanne", [wert("unten", euro(r.unten), r.unten), document.createTextNode(" bis "), wert("oben", euro(r.oben), r.oben)]],
        ["Im Monat", [wert("monat", euro(r.monat), r.monat), document.createTextNode(" (typisch, Jahreswert durch 12)")]],
        ["Fixum", [wert("fixum", euro(r.fixum), r.fixum)]],
-       ["Variabel", [wert("variabel", euro(r.variabel), r.variabel), document.createTextNode(" (" + self.eingaben.variable_share + " %)")]]
+       ["Variabel", [wert("variabel", euro(r.variabel), r.variabel), document.createTextNode(" (" + self.eingaben.variable_share + " %, " + m.ziel + ")")]]
       ].forEach(function (zeile) {
         werte.appendChild(el("dt", { text: zeile[0] }));
         werte.appendChild(el("dd", {}, zeile[1]));
@@ -394,8 +383,7 @@
     function erklaeren() {
       var r = self.ergebnis, e = self.eingaben;
       warumInhalt.textContent = "";
-      warumInhalt.appendChild(el("p", { text: "Ausgangswert: " + euro(runden(m.ausgangswert.wert)) + " (" +
-        quellenText(m.ausgangswert.quellen) + "). " + (m.ausgangswert.hinweis || "") }));
+      warumInhalt.appendChild(el("p", { text: m.ausgangswert.text + ". " + (m.ausgangswert.hinweis || "") }));
       var bewegt = r.schritte.filter(function (s) { return s.wirkung !== 0; });
       var ohne = r.schritte.filter(function (s) { return s.wirkung === 0; });
       warumInhalt.appendChild(el("p", { text: bewegt.length ? "Diese Eingaben haben die Schätzung bewegt:" : "Keine Eingabe hat den Ausgangswert verändert." }));
@@ -414,7 +402,7 @@
         }).join(", ") + "." }));
       }
       warumInhalt.appendChild(el("p", { text: "Variabler Anteil " + e.variable_share + " %: Er ändert die Summe nicht, sondern teilt sie in Fixum (" +
-        euro(r.fixum) + ") und variablen Teil (" + euro(r.variabel) + ")." }));
+        euro(r.fixum) + ") und variablen Teil (" + euro(r.variabel) + ", " + m.ziel + ")." }));
       warumInhalt.appendChild(el("p", { text: "Spanne " + euro(r.unten) + " bis " + euro(r.oben) + ": die Streuung um den Mittelwert laut " +
         quellenText(m.spanne.quellen) + ", auf den typischen Wert übertragen." }));
       warumInhalt.appendChild(el("p", { text: "Quellen dieser Schätzung:" }));
@@ -422,7 +410,7 @@
         var q = m.quellen[id];
         return el("li", {}, [
           el("a", { href: q.href, text: q.kurz }),
-          document.createTextNode(q.annahme ? " – eigene Annahmen des Kurses, keine Daten" : " (" + (typeof q.jahr === "number" ? q.jahr : "Jahr " + q.jahr) + ")")
+          document.createTextNode(q.annahme ? " – eigene Annahmen des Kurses (getroffen " + q.jahr + "), keine Daten" : " (" + (typeof q.jahr === "number" ? q.jahr : "Jahr " + q.jahr) + ")")
         ]);
       })));
     }
@@ -450,7 +438,7 @@
     var kopieren = el("button", { type: "button", className: "kurs-knopf", text: "Link zu diesem Vergleich kopieren" });
     var zuruecksetzen = el("button", { type: "button", className: "kurs-knopf", text: "Voreinstellungen wiederherstellen" });
 
-    ziel.appendChild(el("p", { className: "kurs-anleitung", text: "Stellen Sie zwei Profile ein, etwa Ihre heutige Stelle und ein Angebot. Jede Änderung rechnet sofort neu; alle Beträge sind brutto. Die Schätzung legt ihre Quellen und Annahmen offen – echte Angebote können deutlich abweichen." }));
+    ziel.appendChild(el("p", { className: "kurs-anleitung", text: "Stellen Sie zwei Profile ein, etwa Ihre heutige Stelle und ein Angebot. Jede Änderung rechnet sofort neu. " + m.stand.text + " Die Schätzung legt ihre Quellen und Annahmen offen – echte Angebote können deutlich abweichen." }));
     ziel.appendChild(el("div", { className: "kurs-gehalt-profile" }, profile.map(function (p) { return p.element; })));
     ziel.appendChild(vergleich);
     ziel.appendChild(el("div", { className: "kurs-knoepfe" }, [kopieren, zuruecksetzen]));
@@ -537,7 +525,8 @@
 
   window.Kurs = window.Kurs || {};
   window.Kurs.gehalt = {
-    runden: runden,
+    /* Rounds like the page's model (one argument, so that it works with Array.map). */
+    runden: function (x) { return runden(x, modelle[0].rundung); },
     euro: euro,
     /* The page's model for `eingaben` (keys as in the --json output's "inputs"). */
     berechnen: function (eingaben) { return alsJson(berechnen(modelle[0], eingaben)); },

@@ -3,7 +3,7 @@
 Its parameters live in ``exercises/inhalte/gehaltsmodell.yml`` (validated as
 :class:`SalaryModel`, cross-checked by :func:`parameter_problems`).
 :func:`tables` turns them once into plain factors; :func:`estimate` multiplies
-the factors of one profile and rounds. The static page
+the factors of one profile and rounds to 100 €. The static page
 (``assets/kurs-gehalt.js``) receives the same factors as JSON
 (:func:`page_data`) and repeats only the multiplication, in the same order and
 with the same rounding, so that page, notebook and command line print the
@@ -13,7 +13,7 @@ same euros; the tests compare them.
 import math
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 
 from pydantic import Field, model_validator
 
@@ -25,16 +25,24 @@ YEARS = (0, 50)
 VARIABLE_SHARE = (0, 50)
 FACTOR = (0.5, 2.0)  # a factor outside this range is a typing error, not a model
 CURRENCY = "EUR"
+ROUNDING = 100  # every euro amount, so that no estimate pretends to be exact to the euro
+TARGET_PAY = "bei 100 % Zielerreichung"  # what the variable pay assumes
 
 
 # ---------- the data file ----------
 
 
 class Sourced(Model):
-    """A parameter: where it comes from and the year of that source."""
+    """A parameter: where it comes from and the year of that source.
+
+    A sourced value names the year of its data (``jahr``); an assumption of the
+    course names the year it was made (``jahr_der_annahme``), so that it is never
+    shown as a data year. :func:`reference_problems` checks which one is due.
+    """
 
     quelle: str
-    jahr: int | str
+    jahr: int | str | None = None
+    jahr_der_annahme: int | None = None
     hinweis: str | None = None
 
 
@@ -49,6 +57,13 @@ class AssumedValue(Sourced):
 class YearSpan(Sourced):
     von: int = Field(ge=YEARS[0], le=YEARS[1])
     bis: int = Field(ge=YEARS[0], le=YEARS[1])
+
+
+class WageIndex(Sourced):
+    """The carry-forward: year -> figure id of the change on the year before (%)."""
+
+    zieljahr: int
+    veraenderung: dict[int, str] = Field(min_length=1)
 
 
 class Spread(Model):
@@ -100,15 +115,6 @@ class Regions(Model):
     laender: dict[str, Region] = Field(min_length=1)
 
 
-class AccountBand(Model):
-    bis: int = Field(ge=1)
-    faktor: float = Field(ge=FACTOR[0], le=FACTOR[1])
-
-
-class AccountCount(Sourced):
-    stufen: list[AccountBand] = Field(min_length=1)
-
-
 class AccountSize(Sourced):
     name: str = Field(min_length=1)
     faktor: float = Field(ge=FACTOR[0], le=FACTOR[1])
@@ -119,7 +125,6 @@ class TeamLead(Sourced):
 
 
 class Responsibility(Model):
-    anzahl: AccountCount
     kundengroesse: dict[str, AccountSize] = Field(min_length=1)
     teamleitung: TeamLead
 
@@ -133,7 +138,6 @@ class Example(Model):
     berufsjahre: int = Field(ge=YEARS[0], le=YEARS[1])
     variabler_anteil: int | None = Field(default=None, ge=VARIABLE_SHARE[0], le=VARIABLE_SHARE[1])
     bundesland: str | None = None
-    key_accounts: int | None = Field(default=None, ge=1)
     kundengroesse: str | None = None
     teamleitung: bool = False
 
@@ -142,9 +146,11 @@ class SalaryModel(Model):
     """``gehaltsmodell.yml``: every parameter of the calculator."""
 
     ausgangswert: FigureValue
+    fortschreibung: WageIndex
     spanne: Spread
     richtwert: GuideRange
     variabler_anteil: FigureValue
+    branchenniveau: AssumedValue
     branchen: dict[str, Industry] = Field(min_length=1)
     unternehmensgroessen: CompanySizes
     erfahrung: Experience
@@ -156,12 +162,14 @@ class SalaryModel(Model):
 def sourced_parameters(model: SalaryModel) -> Iterator[tuple[list, Sourced]]:
     """Every parameter with its place in the file (for PATH:LINE messages)."""
     yield ["ausgangswert"], model.ausgangswert
+    yield ["fortschreibung"], model.fortschreibung
     yield ["spanne", "unten"], model.spanne.unten
     yield ["spanne", "oben"], model.spanne.oben
     yield ["richtwert", "von"], model.richtwert.von
     yield ["richtwert", "bis"], model.richtwert.bis
     yield ["richtwert", "berufsjahre"], model.richtwert.berufsjahre
     yield ["variabler_anteil"], model.variabler_anteil
+    yield ["branchenniveau"], model.branchenniveau
     for key, industry in model.branchen.items():
         yield ["branchen", key], industry
     for key, size in model.unternehmensgroessen.stufen.items():
@@ -170,7 +178,6 @@ def sourced_parameters(model: SalaryModel) -> Iterator[tuple[list, Sourced]]:
     yield ["bundeslaender", "gewicht"], model.bundeslaender.gewicht
     for key, region in model.bundeslaender.laender.items():
         yield ["bundeslaender", "laender", key], region
-    yield ["verantwortung", "anzahl"], model.verantwortung.anzahl
     for key, size in model.verantwortung.kundengroesse.items():
         yield ["verantwortung", "kundengroesse", key], size
     yield ["verantwortung", "teamleitung"], model.verantwortung.teamleitung
@@ -200,7 +207,6 @@ class Profile:
     years: int
     variable_share: int
     region: str | None = None
-    key_accounts: int | None = None
     account_size: str | None = None
     team_lead: bool = False
 
@@ -209,9 +215,15 @@ class Profile:
 class Tables:
     """The parameters resolved into factors: all a calculation needs."""
 
-    base: float
+    base: float  # the starting value carried forward: source_base * wage_index
     base_sources: tuple[str, ...]
     base_note: str | None
+    source_base: float  # the starting value as its source gives it
+    base_year: int
+    wage_index: float  # 1.0 when the starting value is not older than target_year
+    wage_changes: tuple[float, ...]  # % per year carried forward
+    target_year: int
+    index_sources: tuple[str, ...]
     low_ratio: float
     high_ratio: float
     spread_sources: tuple[str, ...]
@@ -221,9 +233,6 @@ class Tables:
     experience_sources: tuple[str, ...]
     experience_note: str | None
     regions: dict[str, Choice]
-    account_bands: tuple[tuple[int, float], ...]  # (at most so many accounts, factor)
-    account_sources: tuple[str, ...]
-    account_note: str | None
     account_sizes: dict[str, Choice]
     team_lead: Choice
     default_share: int
@@ -234,17 +243,19 @@ class Tables:
     source_labels: dict[str, tuple[str, int | str]]  # id -> (short title, year)
 
     @property
-    def max_accounts(self) -> int:
-        return self.account_bands[-1][0]
+    def carried_forward(self) -> bool:
+        return self.wage_index != 1.0
+
+    @property
+    def level(self) -> str:
+        """The short label of the amounts' level, e.g. "auf 2024 fortgeschrieben"."""
+        if self.carried_forward:
+            return f"auf {self.target_year} fortgeschrieben"
+        return f"Stand {self.base_year}"
 
     def experience_choice(self, years: int) -> Choice:
         return Choice(str(years), years_text(years), self.experience[years - YEARS[0]],
                       self.experience_sources, self.experience_note)
-
-    def account_choice(self, count: int) -> Choice:
-        factor = next(factor for most, factor in self.account_bands if count <= most)
-        name = "1 Key Account" if count == 1 else f"{count} Key Accounts"
-        return Choice(str(count), name, factor, self.account_sources, self.account_note)
 
 
 def years_text(years: int) -> str:
@@ -258,8 +269,8 @@ def sources_of(parameter: Sourced) -> tuple[str, ...]:
 def industry_factors(model: SalaryModel, figures: dict[str, Figure]) -> dict[str, float]:
     """Sourced industries relative to their mean; assumed ones are on that scale already."""
     sourced = [figures[i.zahl].wert for i in model.branchen.values() if i.zahl]
-    mean = sum(sourced) / len(sourced)
-    return {key: figures[i.zahl].wert / mean if i.zahl else i.faktor for key, i in model.branchen.items()}
+    scale = model.branchenniveau.wert / (sum(sourced) / len(sourced))
+    return {key: figures[i.zahl].wert * scale if i.zahl else i.faktor for key, i in model.branchen.items()}
 
 
 def size_factors(model: SalaryModel, figures: dict[str, Figure]) -> dict[str, float]:
@@ -301,6 +312,11 @@ def experience_factors(points: dict[int, float]) -> tuple[float, ...]:
     return tuple(factors)
 
 
+def carried_years(model: SalaryModel) -> range:
+    """The years whose wage change lifts the starting value (none for a recent one)."""
+    return range(model.ausgangswert.jahr + 1, model.fortschreibung.zieljahr + 1)
+
+
 def region_factors(model: SalaryModel, figures: dict[str, Figure]) -> dict[str, float]:
     regions = model.bundeslaender
     values = {key: figures[region.zahl].wert for key, region in regions.laender.items()}
@@ -312,8 +328,7 @@ def example_profile(example: Example, default_share: int) -> Profile:
     return Profile(
         industry=example.branche, company_size=example.groesse, years=example.berufsjahre,
         variable_share=default_share if example.variabler_anteil is None else example.variabler_anteil,
-        region=example.bundesland, key_accounts=example.key_accounts,
-        account_size=example.kundengroesse, team_lead=example.teamleitung,
+        region=example.bundesland, account_size=example.kundengroesse, team_lead=example.teamleitung,
     )
 
 
@@ -324,14 +339,22 @@ def tables(model: SalaryModel, figures: dict[str, Figure], sources: dict[str, So
     industry, size, region = (industry_factors(model, figures), size_factors(model, figures),
                               region_factors(model, figures))
     weight = model.bundeslaender.gewicht
-    count = model.verantwortung.anzahl
+    index = model.fortschreibung
+    changes = tuple(value[index.veraenderung[year]] for year in carried_years(model))
+    wage_index = math.prod(1 + change / 100 for change in changes)
     team = model.verantwortung.teamleitung
     default_share = int(value[model.variabler_anteil.zahl])
     cited = {parameter.quelle for _, parameter in sourced_parameters(model)}
     return Tables(
-        base=base,
-        base_sources=sources_of(model.ausgangswert),
+        base=base * wage_index,
+        base_sources=sources_of(model.ausgangswert) + (sources_of(index) if changes else ()),
         base_note=model.ausgangswert.hinweis,
+        source_base=base,
+        base_year=model.ausgangswert.jahr,
+        wage_index=wage_index,
+        wage_changes=changes,
+        target_year=index.zieljahr,
+        index_sources=sources_of(index),
         low_ratio=value[model.spanne.unten.zahl] / base,
         high_ratio=value[model.spanne.oben.zahl] / base,
         spread_sources=sources_of(model.spanne.unten),
@@ -344,9 +367,6 @@ def tables(model: SalaryModel, figures: dict[str, Figure], sources: dict[str, So
         experience_note=model.erfahrung.hinweis,
         regions={key: Choice(key, r.name, region[key], (r.quelle, weight.quelle), weight.hinweis)
                  for key, r in model.bundeslaender.laender.items()},
-        account_bands=tuple((band.bis, band.faktor) for band in count.stufen),
-        account_sources=sources_of(count),
-        account_note=count.hinweis,
         account_sizes={key: Choice(key, a.name, a.faktor, sources_of(a), a.hinweis)
                        for key, a in model.verantwortung.kundengroesse.items()},
         team_lead=Choice("ja", "Teamleitung", team.faktor, sources_of(team), team.hinweis),
@@ -363,8 +383,8 @@ def tables(model: SalaryModel, figures: dict[str, Figure], sources: dict[str, So
 
 
 def round_euro(amount: float) -> int:
-    """Whole euros, halves up: floor(x + 0.5), exactly as Math.floor(x + 0.5) in the page."""
-    return math.floor(amount + 0.5)
+    """To 100 €, halves up: the same floating-point steps as Math.floor(x / 100 + 0.5) * 100 in the page."""
+    return math.floor(amount / ROUNDING + 0.5) * ROUNDING
 
 
 @dataclass(frozen=True)
@@ -399,8 +419,6 @@ def factors(tables: Tables, profile: Profile) -> list[tuple[str, str, Choice]]:
     ]
     if profile.region is not None:
         used.append(("region", "Bundesland", tables.regions[profile.region]))
-    if profile.key_accounts is not None:
-        used.append(("key_accounts", "Anzahl der Key Accounts", tables.account_choice(profile.key_accounts)))
     if profile.account_size is not None:
         used.append(("account_size", "Größe der Key Accounts", tables.account_sizes[profile.account_size]))
     if profile.team_lead:
@@ -409,7 +427,7 @@ def factors(tables: Tables, profile: Profile) -> list[tuple[str, str, Choice]]:
 
 
 def estimate(tables: Tables, profile: Profile) -> Estimate:
-    """Range, monthly value and split of the typical annual gross salary, in whole euros.
+    """Range, monthly value and split of the typical annual gross salary, each rounded to 100 €.
 
     The typical value is the starting value times one factor per input, left
     to right; each step's effect is the change of the rounded running value,
@@ -456,11 +474,37 @@ def source_text(tables: Tables, source_ids: tuple[str, ...]) -> str:
     return "; ".join(names)
 
 
+def percent_text(value: float) -> str:
+    return with_unit(value, "%")
+
+
+def level_text(tables: Tables) -> str:
+    """One sentence on what the amounts are: gross, their level and the rounding."""
+    if tables.carried_forward:
+        level = (f"Werte aus {tables.base_year}, mit dem Nominallohnindex "
+                 f"({source_text(tables, tables.index_sources)}) auf {tables.target_year} fortgeschrieben")
+    else:
+        level = f"Stand {tables.base_year}, ohne Fortschreibung"
+    return f"Alle Beträge brutto; {level} und auf {euros(ROUNDING)} gerundet."
+
+
+def base_text(tables: Tables) -> str:
+    """The starting value and, if it was carried forward, from what and how."""
+    text = f"Ausgangswert {euros(round_euro(tables.base))}"
+    source = source_text(tables, tables.base_sources[:1])
+    if not tables.carried_forward:
+        return f"{text} ({source})"
+    years = range(tables.base_year + 1, tables.target_year + 1)
+    changes = ", ".join(f"{year}: +{percent_text(change)}" for year, change in zip(years, tables.wage_changes,
+                                                                                   strict=True))
+    return (f"{text}: {euros(round_euro(tables.source_base))} für {tables.base_year} ({source}), mit dem "
+            f"Nominallohnindex {tables.level} ({changes}; {source_text(tables, tables.index_sources)})")
+
+
 def explain(tables: Tables, profile: Profile) -> list[str]:
     """Why this number: the starting value, the inputs that moved it, the rest."""
     result = estimate(tables, profile)
-    lines = [f"Ausgangswert {euros(round_euro(tables.base))} "
-             f"({source_text(tables, tables.base_sources)})"]
+    lines = [base_text(tables)]
     for step in result.steps:
         if step.effect:
             lines.append(f"{step.label} „{step.choice.name}“: {signed_euros(step.effect)} "
@@ -469,7 +513,8 @@ def explain(tables: Tables, profile: Profile) -> list[str]:
     if unchanged:
         lines.append("Ohne Wirkung auf die Summe: " + ", ".join(unchanged))
     lines.append(f"Variabler Anteil {profile.variable_share} %: teilt die Summe nur auf "
-                 f"(Fixum {euros(result.fixed_typical)}, variabel {euros(result.variable_typical)})")
+                 f"(Fixum {euros(result.fixed_typical)}, variabel {euros(result.variable_typical)} "
+                 f"{TARGET_PAY})")
     lines.append(f"Spanne {euros(result.low)} bis {euros(result.high)}: Streuung um den Mittelwert "
                  f"({source_text(tables, tables.spread_sources)})")
     return lines
@@ -499,7 +544,7 @@ def parse_profile(tables: Tables, raw: dict[str, str | bool | None]) -> tuple[Pr
     values: dict[str, object] = {}
     choices = {"industry": tables.industries, "company_size": tables.sizes,
                "region": tables.regions, "account_size": tables.account_sizes}
-    numbers = {"years": YEARS, "variable_share": VARIABLE_SHARE, "key_accounts": (1, tables.max_accounts)}
+    numbers = {"years": YEARS, "variable_share": VARIABLE_SHARE}
     required = {"industry", "company_size", "years", "variable_share"}
     for name in (*choices, *numbers):
         text = raw.get(name)
@@ -526,16 +571,28 @@ def parse_profile(tables: Tables, raw: dict[str, str | bool | None]) -> tuple[Pr
 
 
 def result_json(tables: Tables, result: Estimate) -> dict:
-    """The command line's ``--json`` output (keys as in issue 4), whole euros."""
+    """The command line's ``--json`` output (keys as in issue 4), euros rounded to 100.
+
+    An assumption has no data year: its "year" is null and "assumed_in" says
+    when the course made it.
+    """
+    def source(key: str) -> dict:
+        title, year = tables.source_labels[key]
+        if key == ASSUMPTION:
+            return {"id": key, "title": title, "year": None, "assumption": True, "assumed_in": year}
+        return {"id": key, "title": title, "year": year, "assumption": False}
+
     return {
         "annual": {"low": result.low, "typical": result.typical, "high": result.high},
         "monthly_typical": result.monthly_typical,
         "fixed_typical": result.fixed_typical,
         "variable_typical": result.variable_typical,
         "currency": CURRENCY,
+        "rounded_to": ROUNDING,
+        "level": tables.level,
+        "variable_assumes": TARGET_PAY,
         "inputs": asdict(result.profile),
-        "sources": [{"id": key, "title": tables.source_labels[key][0], "year": tables.source_labels[key][1],
-                     "assumption": key == ASSUMPTION} for key in result.sources],
+        "sources": [source(key) for key in result.sources],
     }
 
 
@@ -583,7 +640,10 @@ def page_data(tables: Tables, source_link: Callable[[str], str]) -> dict:
     starting_profiles = list(tables.examples.items())[:2]
     return {
         "ausgangswert": {"wert": tables.base, "quellen": list(tables.base_sources),
-                         "hinweis": tables.base_note},
+                         "hinweis": tables.base_note, "text": base_text(tables)},
+        "stand": {"kurz": tables.level, "text": level_text(tables)},
+        "rundung": ROUNDING,
+        "ziel": TARGET_PAY,
         "spanne": {"unten": tables.low_ratio, "oben": tables.high_ratio,
                    "quellen": list(tables.spread_sources)},
         "branchen": [choice_json(c) for c in tables.industries.values()],
@@ -591,12 +651,9 @@ def page_data(tables: Tables, source_link: Callable[[str], str]) -> dict:
         "erfahrung": {"faktoren": list(tables.experience), "quellen": list(tables.experience_sources),
                       "hinweis": tables.experience_note},
         "laender": [choice_json(c) for c in tables.regions.values()],
-        "accounts": {"stufen": [{"bis": most, "faktor": factor} for most, factor in tables.account_bands],
-                     "quellen": list(tables.account_sources), "hinweis": tables.account_note},
         "kundengroessen": [choice_json(c) for c in tables.account_sizes.values()],
         "teamleitung": choice_json(tables.team_lead),
-        "grenzen": {"jahre": list(YEARS), "variabel": list(VARIABLE_SHARE),
-                    "accounts": [1, tables.max_accounts]},
+        "grenzen": {"jahre": list(YEARS), "variabel": list(VARIABLE_SHARE)},
         "variabel_standard": {"wert": tables.default_share, "quellen": list(tables.default_share_sources)},
         "profile": [{"id": key, "name": name, "eingaben": asdict(profile)}
                     for key, (name, profile) in starting_profiles],
@@ -629,9 +686,10 @@ def reference_problems(location: list, parameter: Sourced, figures: dict[str, Fi
     source = sources.get(parameter.quelle)
     if source is None:
         found.append(([*location, "quelle"], f"unbekannte Quelle „{parameter.quelle}“"))
-    elif parameter.jahr != source.jahr:
-        found.append(([*location, "jahr"], f"Jahr „{parameter.jahr}“ passt nicht zur Quelle "
-                                           f"„{parameter.quelle}“ (dort: {source.jahr})"))
+    else:
+        found += year_problems(location, parameter, source)
+    if isinstance(parameter, WageIndex):
+        return found  # its figures are checked per year (wage_index_problems)
     figure_id = getattr(parameter, "zahl", None)
     if figure_id is None:
         if source is not None and parameter.quelle != ASSUMPTION:
@@ -652,9 +710,48 @@ def reference_problems(location: list, parameter: Sourced, figures: dict[str, Fi
     return found
 
 
+def year_problems(location: list, parameter: Sourced, source: Source) -> Found:
+    """A source's data year for sourced values; the year it was made for an assumption."""
+    if parameter.quelle == ASSUMPTION:
+        if parameter.jahr is not None:
+            return [([*location, "jahr"], "eine Annahme des Kurses hat kein Datenjahr; bitte "
+                                          "„jahr_der_annahme“ (das Jahr der Annahme) statt „jahr“ angeben")]
+        if parameter.jahr_der_annahme is None:
+            return [(location, "es fehlt „jahr_der_annahme“: das Jahr, in dem der Kurs die Annahme "
+                               "getroffen hat")]
+        return []
+    if parameter.jahr_der_annahme is not None:
+        return [([*location, "jahr_der_annahme"], f"„jahr_der_annahme“ gilt nur für „quelle: {ASSUMPTION}“; "
+                                                  "belegte Werte nennen das Jahr ihrer Quelle mit „jahr“")]
+    if parameter.jahr != source.jahr:
+        return [([*location, "jahr"], f"Jahr „{parameter.jahr}“ passt nicht zur Quelle "
+                                      f"„{parameter.quelle}“ (dort: {source.jahr})")]
+    return []
+
+
+def wage_index_problems(model: SalaryModel, figures: dict[str, Figure]) -> Found:
+    """The carry-forward needs a whole start year and one index change per year after it."""
+    index, where = model.fortschreibung, ["fortschreibung", "veraenderung"]
+    if not isinstance(model.ausgangswert.jahr, int):
+        return [(["ausgangswert", "jahr"], "der Ausgangswert braucht ein Jahr als Zahl, damit der "
+                                           "Rechner ihn fortschreiben kann")]
+    found: Found = []
+    for year, figure_id in index.veraenderung.items():
+        figure = figures.get(figure_id)
+        if figure is None:
+            found.append(([*where, year], f"unbekannte Zahl „{figure_id}“"))
+        elif figure.quelle != index.quelle or figure.einheit != "%":
+            found.append(([*where, year], f"die Zahl „{figure_id}“ muss eine Veränderung in „%“ aus der "
+                                          f"Quelle „{index.quelle}“ sein"))
+    missing = [str(year) for year in carried_years(model) if year not in index.veraenderung]
+    if missing:
+        found.append((where, f"für {', '.join(missing)} fehlt die Veränderung des Nominallohnindex"))
+    return found
+
+
 def shape_problems(model: SalaryModel, figures: dict[str, Figure]) -> Found:
     """What the resolution into factors relies on, and the examples' inputs."""
-    found: Found = []
+    found = wage_index_problems(model, figures)
     sizes = model.unternehmensgroessen
     if sizes.bezug not in sizes.stufen:
         found.append((["unternehmensgroessen", "bezug"],
@@ -678,13 +775,6 @@ def shape_problems(model: SalaryModel, figures: dict[str, Figure]) -> Found:
             found.append(([*where, year], f"Faktor {factor} liegt außerhalb von {FACTOR[0]} bis {FACTOR[1]}"))
     if not 0 <= model.bundeslaender.gewicht.wert <= 1:
         found.append((["bundeslaender", "gewicht", "wert"], "das Gewicht muss zwischen 0 und 1 liegen"))
-    bands = model.verantwortung.anzahl.stufen
-    for index in range(1, len(bands)):
-        where = ["verantwortung", "anzahl", "stufen", index]
-        if bands[index].bis <= bands[index - 1].bis:
-            found.append(([*where, "bis"], "„bis“ muss von Stufe zu Stufe steigen"))
-        if bands[index].faktor < bands[index - 1].faktor:
-            found.append(([*where, "faktor"], "mehr Key Accounts dürfen die Schätzung nicht senken"))
     account_sizes = list(model.verantwortung.kundengroesse.items())
     for (_, smaller), (key, bigger) in zip(account_sizes, account_sizes[1:], strict=False):
         if bigger.faktor < smaller.faktor:
@@ -711,9 +801,6 @@ def example_problems(model: SalaryModel, key: str, example: Example) -> Found:
         value = getattr(example, field)
         if value is not None and value not in known:
             found.append((["beispiele", key, field], f"„{value}“ gibt es nicht; erlaubt: {', '.join(known)}"))
-    most = model.verantwortung.anzahl.stufen[-1].bis
-    if example.key_accounts is not None and example.key_accounts > most:
-        found.append((["beispiele", key, "key_accounts"], f"höchstens {most} Key Accounts"))
     return found
 
 
@@ -739,14 +826,16 @@ def plausibility_problems(model: SalaryModel, resolved: Tables) -> Found:
                           f"„{bigger.key}“ liegt unter „{smaller.key}“; "
                           "größere Unternehmen zahlen nicht weniger"))
     low, high = resolved.guide
+    # The article's range is from 2020; compare with the sources' level, not the carried-forward one.
+    at_source_level = replace(resolved, base=resolved.source_base)
     for industry in resolved.industries:
         for size in resolved.sizes:
             for years in range(resolved.guide_years[0], resolved.guide_years[1] + 1):
                 profile = Profile(industry, size, years, resolved.default_share)
-                typical = estimate(resolved, profile).typical
+                typical = estimate(at_source_level, profile).typical
                 if not low <= typical <= high:
-                    found.append((["richtwert"], f"{industry}, {size}, {years_text(years)}: "
-                                                 f"{euros(typical)} liegt außerhalb des Richtwerts "
+                    found.append((["richtwert"], f"{industry}, {size}, {years_text(years)}: {euros(typical)} "
+                                                 "(Stand der Quellen) liegt außerhalb des Richtwerts "
                                                  f"{euros(low)} bis {euros(high)}"))
                     return found
     return found
@@ -760,8 +849,6 @@ def describe_profile(tables: Tables, profile: Profile) -> str:
              f"variabler Anteil {with_unit(profile.variable_share, '%')}"]
     if profile.region is not None:
         parts.append(tables.regions[profile.region].name)
-    if profile.key_accounts is not None:
-        parts.append(tables.account_choice(profile.key_accounts).name)
     if profile.account_size is not None:
         parts.append(tables.account_sizes[profile.account_size].name)
     if profile.team_lead:

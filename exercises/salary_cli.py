@@ -13,10 +13,12 @@ import sys
 from exercises.content import require_content
 from exercises.salary import (
     ASSUMPTION,
+    TARGET_PAY,
     describe_profile,
     estimate,
     euros,
     explain,
+    level_text,
     parse_profile,
     result_json,
 )
@@ -28,7 +30,6 @@ OPTIONS = {
     "years": "--years",
     "variable_share": "--variable-share",
     "region": "--region",
-    "key_accounts": "--key-accounts",
     "account_size": "--account-size",
 }
 
@@ -43,11 +44,10 @@ def add_command(subparsers) -> None:
     salary.add_argument("--years", metavar="N", help="Jahre Berufserfahrung (0 bis 50)")
     salary.add_argument("--variable-share", metavar="P", help="variabler Anteil in Prozent (0 bis 50)")
     salary.add_argument("--region", metavar="BUNDESLAND", help="optional, z. B. hessen")
-    salary.add_argument("--key-accounts", metavar="N", help="optional: Anzahl der betreuten Key Accounts")
     salary.add_argument("--account-size", metavar="GRÖSSE",
-                        help="optional: regional, national oder international")
+                        help="optional: Größe der Key Accounts, regional, national oder international")
     salary.add_argument("--team-lead", action="store_true", help="optional: mit Teamleitung")
-    salary.add_argument("--json", action="store_true", help="als JSON ausgeben (ganze Euro)")
+    salary.add_argument("--json", action="store_true", help="als JSON ausgeben (Euro, auf 100 gerundet)")
     salary.set_defaults(run=command_salary)
 
 
@@ -68,17 +68,20 @@ def command_salary(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(result_json(tables, result), ensure_ascii=False, indent=2))
         return 0
-    print("Gehaltsschätzung für Key Account Manager:innen (brutto)")
+    print(f"Gehaltsschätzung für Key Account Manager:innen (brutto, {tables.level})")
+    print(level_text(tables))
     print(f"Profil: {describe_profile(tables, profile)}")
     print(f"Jahresgehalt typisch: {euros(result.typical)} "
           f"(Spanne {euros(result.low)} bis {euros(result.high)})")
     print(f"Im Monat typisch: {euros(result.monthly_typical)} (Jahreswert geteilt durch 12)")
-    print(f"Davon Fixum: {euros(result.fixed_typical)}, variabel: {euros(result.variable_typical)}")
+    print(f"Davon Fixum: {euros(result.fixed_typical)}, "
+          f"variabel {TARGET_PAY}: {euros(result.variable_typical)}")
     print("Warum diese Zahl?")
     for line in explain(tables, profile):
         print(f"  - {line}")
     print("Quellen: " + "; ".join(tables.source_labels[key][0] for key in result.sources))
     if ASSUMPTION in result.sources:
-        print("„Annahme des Kurses“ steht für eigene Annahmen, nicht für Daten.")
+        made = tables.source_labels[ASSUMPTION][1]
+        print(f"„Annahme des Kurses“ steht für eigene Annahmen (getroffen {made}), nicht für Daten.")
     print("Eine Schätzung mit offengelegten Annahmen: echte Angebote können deutlich abweichen.")
     return 0

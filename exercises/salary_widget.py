@@ -2,7 +2,8 @@
 
 Two profiles side by side, each computed by ``exercises.salary``: the same
 model, rounding and explanation as the static page and the command line;
-only the surface differs. Text from the data goes into HTML widgets escaped.
+only the surface differs. Every input is a list, slider or box, so no input
+can be invalid. Text from the data goes into HTML widgets escaped.
 """
 
 from html import escape
@@ -11,6 +12,7 @@ import ipywidgets as widgets
 
 from exercises.salary import (
     ASSUMPTION,
+    TARGET_PAY,
     VARIABLE_SHARE,
     YEARS,
     Estimate,
@@ -19,7 +21,7 @@ from exercises.salary import (
     estimate,
     euros,
     explain,
-    parse_whole,
+    level_text,
     signed_euros,
 )
 
@@ -33,7 +35,7 @@ class ProfilePanel:
 
     def __init__(self, tables: Tables, name: str, start: Profile, on_change):
         self.tables, self.name = tables, name
-        self.result: Estimate | None = None
+        self.result: Estimate
 
         def dropdown(description, options, value):
             return widgets.Dropdown(description=description, options=options, value=value, style=STYLE,
@@ -51,49 +53,39 @@ class ProfilePanel:
         self.share = slider("Variabler Anteil (%)", VARIABLE_SHARE, start.variable_share)
         regions = [(c.name, key) for key, c in tables.regions.items()]
         self.region = dropdown("Bundesland", [NO_ANSWER, *regions], start.region)
-        # Text, not a number box: an empty field means "no answer", and a wrong entry gets a message.
-        self.accounts = widgets.Text(description="Anzahl der Key Accounts", placeholder="leer: keine Angabe",
-                                     value="" if start.key_accounts is None else str(start.key_accounts),
-                                     style=STYLE, layout=LAYOUT)
         self.account_size = dropdown("Größe der Key Accounts",
                                      [NO_ANSWER, *[(c.name, key) for key, c in tables.account_sizes.items()]],
                                      start.account_size)
         self.team_lead = widgets.Checkbox(description="mit Teamleitung", value=start.team_lead, indent=False)
         self.output = widgets.HTML()
-        controls = [self.industry, self.size, self.years, self.share, self.region, self.accounts,
-                    self.account_size, self.team_lead]
+        controls = [self.industry, self.size, self.years, self.share, self.region, self.account_size,
+                    self.team_lead]
         for control in controls:
             control.observe(lambda _: on_change(), names="value")
         title = widgets.HTML(f"<h3>Profil „{escape(name)}“</h3>")
         self.box = widgets.VBox([title, *controls, self.output],
                                 layout={"width": "50%", "padding": "0 1rem 0 0"})
 
-    def profile(self) -> tuple[Profile | None, str | None]:
-        accounts = None
-        if self.accounts.value.strip():
-            accounts, message = parse_whole(self.accounts.value, 1, self.tables.max_accounts)
-            if message:
-                return None, f"Anzahl der Key Accounts: {message}"
+    def profile(self) -> Profile:
         return Profile(industry=self.industry.value, company_size=self.size.value, years=self.years.value,
-                       variable_share=self.share.value, region=self.region.value, key_accounts=accounts,
-                       account_size=self.account_size.value, team_lead=self.team_lead.value), None
+                       variable_share=self.share.value, region=self.region.value,
+                       account_size=self.account_size.value, team_lead=self.team_lead.value)
 
     def update(self) -> None:
-        profile, message = self.profile()
-        if message:
-            self.result = None
-            self.output.value = f"<p><b>Fehler:</b> {escape(message)}</p>"
-            return
+        profile = self.profile()
         self.result = result = estimate(self.tables, profile)
         reasons = "".join(f"<li>{escape(line)}</li>" for line in explain(self.tables, profile))
         sources = "; ".join(escape(self.tables.source_labels[key][0]) for key in result.sources)
         if ASSUMPTION in result.sources:
-            sources += " („Annahme des Kurses“: eigene Annahmen, keine Daten)"
+            made = self.tables.source_labels[ASSUMPTION][1]
+            sources += f" („Annahme des Kurses“: eigene Annahmen, getroffen {made}, keine Daten)"
         self.output.value = (
-            f"<p><b>Typisch: {euros(result.typical)} im Jahr</b> (brutto)</p><ul>"
+            f"<p><b>Typisch: {euros(result.typical)} im Jahr</b> "
+            f"(brutto, {escape(self.tables.level)})</p><ul>"
             f"<li>Spanne: {euros(result.low)} bis {euros(result.high)}</li>"
             f"<li>Im Monat (typisch, Jahreswert durch 12): {euros(result.monthly_typical)}</li>"
-            f"<li>Fixum: {euros(result.fixed_typical)}, variabel: {euros(result.variable_typical)}</li></ul>"
+            f"<li>Fixum: {euros(result.fixed_typical)}, variabel {TARGET_PAY}: "
+            f"{euros(result.variable_typical)}</li></ul>"
             f"<details><summary><b>Warum diese Zahl?</b></summary><ul>{reasons}</ul>"
             f"<p>Quellen: {sources}</p></details>"
         )
@@ -108,19 +100,16 @@ def salary_widget(tables: Tables) -> widgets.Widget:
         for panel in panels:
             panel.update()
         first, second = panels
-        if first.result and second.result:
-            year = second.result.typical - first.result.typical
-            month = second.result.monthly_typical - first.result.monthly_typical
-            comparison.value = (f"<p><b>„{escape(second.name)}“ gegenüber „{escape(first.name)}“: "
-                                f"{signed_euros(year)} im Jahr, {signed_euros(month)} im Monat</b> "
-                                "(typische Werte)</p>")
-        else:
-            comparison.value = "<p>Der Vergleich erscheint, sobald beide Profile gültige Eingaben haben.</p>"
+        year = second.result.typical - first.result.typical
+        month = second.result.monthly_typical - first.result.monthly_typical
+        comparison.value = (f"<p><b>„{escape(second.name)}“ gegenüber „{escape(first.name)}“: "
+                            f"{signed_euros(year)} im Jahr, {signed_euros(month)} im Monat</b> "
+                            "(typische Werte)</p>")
 
     for name, profile in list(tables.examples.values())[:2]:
         panels.append(ProfilePanel(tables, name, profile, update))
     update()
-    intro = widgets.HTML("<p>Stellen Sie zwei Profile ein, etwa Ihre heutige Stelle und ein Angebot. Alle "
-                         "Beträge sind brutto; die Schätzung legt Quellen und Annahmen offen, echte Angebote "
-                         "können deutlich abweichen.</p>")
+    intro = widgets.HTML("<p>Stellen Sie zwei Profile ein, etwa Ihre heutige Stelle und ein Angebot. "
+                         f"{escape(level_text(tables))} Die Schätzung legt Quellen und Annahmen offen; echte "
+                         "Angebote können deutlich abweichen.</p>")
     return widgets.VBox([intro, widgets.HBox([panel.box for panel in panels]), comparison])

@@ -14,12 +14,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from pages import PROJECT
+from ruamel.yaml import YAML
 
 from exercises.content import load_content, require_content
 from exercises.salary import (
     ASSUMPTION,
     VARIABLE_SHARE,
     YEARS,
+    FigureValue,
     Profile,
     estimate,
     euros,
@@ -30,6 +32,7 @@ from exercises.salary import (
     parse_whole,
     result_json,
     round_euro,
+    tables,
 )
 
 CONTENT = require_content()
@@ -49,7 +52,6 @@ profiles = st.builds(
     years=st.integers(*YEARS),
     variable_share=st.integers(*VARIABLE_SHARE),
     region=st.none() | st.sampled_from(list(TABLES.regions)),
-    key_accounts=st.none() | st.integers(1, TABLES.max_accounts),
     account_size=st.none() | st.sampled_from(list(TABLES.account_sizes)),
     team_lead=st.booleans(),
 )
@@ -58,31 +60,52 @@ profiles = st.builds(
 # ---------- rounding and worked examples ----------
 
 
-def test_round_euro_rounds_halves_up_like_the_page():
-    # Python's round() would give 2 for 2.5 (banker's rounding); the page's Math.floor(x + 0.5) gives 3.
-    assert [round_euro(x) for x in (0.5, 1.5, 2.5, 2.4999, -0.5, -1.5)] == [1, 2, 3, 2, 0, -1]
+def test_amounts_are_rounded_to_hundreds_halves_up_like_the_page():
+    # Python's round() would give 200 for 250 (banker's rounding); the page's floor(x / 100 + 0.5) gives 300.
+    amounts = (50, 149.99, 150, 250, 61249.99, 61250, 0, -50, -150)
+    assert [round_euro(x) for x in amounts] == [100, 100, 200, 300, 61200, 61300, 0, 0, -100]
 
 
-def reference_profile() -> Profile:
-    """Every factor exactly 1: an assumed industry at 1.0, the reference size, the curve's 1.0."""
-    industry = next(key for key, c in TABLES.industries.items() if c.factor == 1.0)
-    years = TABLES.experience.index(1.0)
-    return Profile(industry, MODEL.unternehmensgroessen.bezug, years, TABLES.default_share)
+def test_2021_figures_are_carried_forward_to_2024_with_the_wage_index():
+    # FACTS.md: Nominallohnindex 2022 +3.4 %, 2023 +6.0 %, 2024 +5.4 %, together about 1.155.
+    assert TABLES.wage_index == pytest.approx(1.034 * 1.060 * 1.054)
+    assert TABLES.wage_index == pytest.approx(1.155, abs=0.001)
+    assert TABLES.base == pytest.approx(figure("stepstone_2021_mittel") * 1.034 * 1.060 * 1.054)
+    assert (TABLES.base_year, TABLES.target_year, TABLES.level) == (2021, 2024, "auf 2024 fortgeschrieben")
+    assert TABLES.base_sources == ("stepstone-2021", "destatis-nominallohnindex")
+    lines = explain(TABLES, Profile("automotive", "mittel", 10, 20))
+    assert lines[0].startswith(f"Ausgangswert {euros(round_euro(TABLES.base))}: "
+                               f"{euros(figure('stepstone_2021_mittel'))} für 2021")
+    assert "auf 2024 fortgeschrieben" in lines[0] and "2023: +6\u00a0%" in lines[0]
 
 
-def test_reference_profile_is_the_sourced_average_and_spread():
-    result = estimate(TABLES, reference_profile())
-    assert result.typical == figure("stepstone_2021_mittel")
-    assert (result.low, result.high) == (figure("stepstone_2021_von"), figure("stepstone_2021_bis"))
+def test_a_starting_value_from_the_target_year_is_not_carried_forward():
+    """A company edition's own figures of 2024 or later stay as entered."""
+    recent = MODEL.model_copy(update={"ausgangswert": FigureValue(zahl="stepstone_2021_mittel",
+                                                                  quelle="stepstone-2021", jahr=2025)})
+    resolved = tables(recent, CONTENT.figures, CONTENT.sources)
+    assert resolved.wage_index == 1.0 and resolved.base == figure("stepstone_2021_mittel")
+    assert resolved.level == "Stand 2025"
+    assert resolved.base_sources == ("stepstone-2021",)
+
+
+def test_spread_and_split_follow_the_sources():
+    profile = Profile("automotive", MODEL.unternehmensgroessen.bezug, 10, TABLES.default_share)
+    result = estimate(TABLES, profile)
+    raw = TABLES.base * TABLES.industries["automotive"].factor
+    assert result.typical == round_euro(raw)
+    low_ratio = figure("stepstone_2021_von") / figure("stepstone_2021_mittel")
+    high_ratio = figure("stepstone_2021_bis") / figure("stepstone_2021_mittel")
+    assert (result.low, result.high) == (round_euro(raw * low_ratio), round_euro(raw * high_ratio))
     assert result.monthly_typical == round_euro(result.typical / 12)
     assert result.fixed_typical + result.variable_typical == result.typical
-    assert result.variable_typical == round_euro(result.typical * figure("variabel_anteil_hsg") / 100)
+    assert result.variable_typical == result.typical - round_euro(result.typical * (100 - 20) / 100)
 
 
 def test_worked_example_follows_the_documented_rules():
     """Maschinenbau, Konzern, 10 years, Hessen, team lead: the rules of gehaltsmodell.yml by hand."""
     industries = [figure("jahr_automobil"), figure("jahr_maschinenbau"), figure("jahr_chemie")]
-    industry = figure("jahr_maschinenbau") / (sum(industries) / 3)
+    industry = figure("jahr_maschinenbau") / (sum(industries) / 3) * MODEL.branchenniveau.wert
     # klein and konzern are sourced; mittel (the reference) is one of three equal ratio steps up.
     size = (figure("monat_account_gross") / figure("monat_account_klein")) ** (2 / 3)
     states = ["hessen", "bayern", "baden_wuerttemberg", "nordrhein_westfalen", "berlin", "thueringen",
@@ -90,9 +113,11 @@ def test_worked_example_follows_the_documented_rules():
     mean = sum(figure(f"monat_{state}") for state in states) / len(states)
     region = 1 + MODEL.bundeslaender.gewicht.wert * (figure("monat_hessen") / mean - 1)
     team = MODEL.verantwortung.teamleitung.faktor
-    expected = figure("stepstone_2021_mittel") * industry * size * 1.0 * region * team
+    wage_index = 1 + figure("nominallohn_2022") / 100
+    wage_index *= (1 + figure("nominallohn_2023") / 100) * (1 + figure("nominallohn_2024") / 100)
+    expected = figure("stepstone_2021_mittel") * wage_index * industry * size * 1.0 * region * team
     result = estimate(TABLES, Profile("maschinenbau", "konzern", 10, 25, region="hessen", team_lead=True))
-    assert result.typical == pytest.approx(expected, abs=1)
+    assert result.typical == pytest.approx(expected, abs=50)
     assert result.fixed_typical == round_euro(result.typical * 0.75)
 
 
@@ -103,14 +128,40 @@ def test_experience_curve_interpolates_between_points():
     assert TABLES.experience[YEARS[1]] == points[max(points)]
 
 
-def test_mid_career_profiles_lie_inside_the_articles_range():
+def test_mid_career_profiles_lie_inside_the_articles_range_at_the_sources_level():
     low, high = figure("gehalt_jahr_von"), figure("gehalt_jahr_bis")
     first, last = TABLES.guide_years
+    at_source_level = replace(TABLES, base=figure("stepstone_2021_mittel"))
     for industry in TABLES.industries:
         for size in TABLES.sizes:
             for years in range(first, last + 1):
-                typical = estimate(TABLES, Profile(industry, size, years, TABLES.default_share)).typical
+                profile = Profile(industry, size, years, TABLES.default_share)
+                typical = estimate(at_source_level, profile).typical
                 assert low <= typical <= high, (industry, size, years, typical)
+
+
+@QUICK
+@given(st.sampled_from(list(TABLES.industries)), st.integers(8, 12), st.integers(*VARIABLE_SHARE))
+def test_typical_mid_career_profiles_lie_between_60000_and_85000(industry, years, share):
+    """Issue 10: a mid-size company and about ten years land in 60,000 to 85,000 € at the 2024 level."""
+    result = estimate(TABLES, Profile(industry, "mittel", years, share))
+    assert 60_000 <= result.typical <= 85_000, (industry, years, result.typical)
+
+
+def test_automotive_pays_above_the_average_and_team_lead_more_than_8_percent():
+    # The StepStone table lists automotive among the technical industries that pay more.
+    assert TABLES.industries["automotive"].factor > 1
+    assert all(TABLES.industries[key].factor > 1 for key in ("maschinenbau", "chemie-pharma"))
+    assert TABLES.team_lead.factor > 1.08
+
+
+def test_assumptions_carry_the_year_they_were_made_and_no_data_year():
+    parameters = [MODEL.branchenniveau, MODEL.erfahrung, MODEL.verantwortung.teamleitung,
+                  MODEL.branchen["konsumgueter"], MODEL.bundeslaender.gewicht]
+    assert all(p.quelle == ASSUMPTION and p.jahr is None and p.jahr_der_annahme for p in parameters)
+    data = result_json(TABLES, estimate(TABLES, Profile("konsumgueter", "mittel", 3, 20)))
+    assumption = next(source for source in data["sources"] if source["id"] == ASSUMPTION)
+    assert assumption["year"] is None and assumption["assumed_in"] == CONTENT.sources[ASSUMPTION].jahr
 
 
 def test_every_parameter_is_sourced_or_an_assumption():
@@ -136,7 +187,7 @@ def test_range_split_and_month_add_up(profile):
     assert result.monthly_typical == round_euro(result.typical / 12)
     amounts = (result.low, result.typical, result.high, result.monthly_typical, result.fixed_typical,
                result.variable_typical)
-    assert all(type(amount) is int for amount in amounts)
+    assert all(type(amount) is int and amount % 100 == 0 for amount in amounts)
     assert sum(step.effect for step in result.steps) == result.typical - round_euro(TABLES.base)
 
 
@@ -169,8 +220,6 @@ def test_bigger_company_and_more_responsibility_never_pay_less(profile):
     assert [typical(account_size=a) for a in account_sizes] == sorted(
         typical(account_size=a) for a in account_sizes)
     assert typical(team_lead=True) >= typical(team_lead=False)
-    if profile.key_accounts and profile.key_accounts < TABLES.max_accounts:
-        assert typical(key_accounts=profile.key_accounts + 1) >= typical()
 
 
 @QUICK
@@ -188,6 +237,7 @@ def test_explanation_names_every_input_that_moved_the_result(profile):
     for step in result.steps:
         assert f"{step.label} „{step.choice.name}“" in text
     assert euros(result.fixed_typical) in text
+    assert f"variabel {euros(result.variable_typical)} bei 100 % Zielerreichung" in text
 
 
 # ---------- checked input ----------
@@ -252,24 +302,26 @@ def test_page_data_holds_the_models_factors():
     assert data["quellen"][ASSUMPTION]["annahme"] is True
 
 
-def test_notebook_app_computes_with_the_model_and_refuses_wrong_input():
+def test_notebook_app_computes_with_the_model_and_states_level_and_target():
     from exercises.salary_widget import salary_widget
 
     app = salary_widget(TABLES)
-    comparison = app.children[2]
+    intro, comparison = app.children[0], app.children[2]
     first, second = app.children[1].children
+    assert "auf 2024 fortgeschrieben" in intro.value and "auf 100\u00a0€ gerundet" in intro.value
     heute = TABLES.examples["heute"][1]
     assert euros(estimate(TABLES, heute).typical) in first.children[-1].value
+    assert "auf 2024 fortgeschrieben" in first.children[-1].value
     years = first.children[3]
     years.value = 20
-    assert euros(estimate(TABLES, replace(heute, years=20)).typical) in first.children[-1].value
-    accounts = second.children[6]
-    accounts.value = "viele"
-    assert "Fehler" in second.children[-1].value
-    assert "„viele“ ist keine ganze Zahl" in second.children[-1].value
-    assert "Der Vergleich erscheint" in comparison.value
-    accounts.value = "4"
-    assert "gegenüber" in comparison.value
+    older = estimate(TABLES, replace(heute, years=20))
+    assert euros(older.typical) in first.children[-1].value
+    assert f"variabel bei 100 % Zielerreichung: {euros(older.variable_typical)}" in first.children[-1].value
+    team_lead = second.children[7]
+    team_lead.value = True
+    angebot = replace(TABLES.examples["angebot"][1], team_lead=True)
+    difference = estimate(TABLES, angebot).typical - older.typical
+    assert f"{'+' if difference > 0 else '−'}{euros(abs(difference))} im Jahr" in comparison.value
 
 
 def test_display_call_gives_static_page_and_widget():
@@ -294,23 +346,28 @@ def test_json_output_has_the_keys_of_the_issue_in_whole_euros():
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
     assert list(data) == ["annual", "monthly_typical", "fixed_typical", "variable_typical", "currency",
-                          "inputs", "sources"]
+                          "rounded_to", "level", "variable_assumes", "inputs", "sources"]
+    assert (data["rounded_to"], data["level"]) == (100, "auf 2024 fortgeschrieben")
+    assert data["variable_assumes"] == "bei 100 % Zielerreichung"
     assert list(data["annual"]) == ["low", "typical", "high"]
     profile = Profile("maschinenbau", "gross", 8, 25, region="bayern")
     assert data == json.loads(json.dumps(result_json(TABLES, estimate(TABLES, profile))))
     assert data["currency"] == "EUR"
     assert all(isinstance(data[key], int) for key in ("monthly_typical", "fixed_typical", "variable_typical"))
     assert data["inputs"]["years"] == 8 and data["inputs"]["region"] == "bayern"
-    assert {"stepstone-2021", "stepstone-branchen", ASSUMPTION} <= {s["id"] for s in data["sources"]}
+    assert {"stepstone-2021", "destatis-nominallohnindex", "stepstone-branchen", ASSUMPTION} <= {
+        s["id"] for s in data["sources"]}
 
 
 def test_text_output_is_german_with_the_same_numbers():
     result = run("--industry", "konsumgueter", "--company-size", "klein", "--years", 3,
-                 "--variable-share", 10, "--key-accounts", 2, "--account-size", "regional", "--team-lead")
+                 "--variable-share", 10, "--account-size", "regional", "--team-lead")
     assert result.returncode == 0, result.stderr
-    profile = Profile("konsumgueter", "klein", 3, 10, key_accounts=2, account_size="regional", team_lead=True)
+    profile = Profile("konsumgueter", "klein", 3, 10, account_size="regional", team_lead=True)
     estimate_ = estimate(TABLES, profile)
     assert f"Jahresgehalt typisch: {euros(estimate_.typical)}" in result.stdout
+    assert f"variabel bei 100 % Zielerreichung: {euros(estimate_.variable_typical)}" in result.stdout
+    assert "auf 2024 fortgeschrieben" in result.stdout and "auf 100\u00a0€ gerundet" in result.stdout
     assert "Warum diese Zahl?" in result.stdout and "Annahme des Kurses" in result.stdout
 
 
@@ -330,7 +387,7 @@ def test_text_output_is_german_with_the_same_numbers():
     (["--industry", "automotive", "--company-size", "klein", "--years", 3, "--variable-share", 10,
       "--region", "hamburg"], "--region", "hessen, bayern"),
     (["--industry", "automotive", "--company-size", "klein", "--years", 3, "--variable-share", 10,
-      "--key-accounts", 0], "--key-accounts", "1 bis 50"),
+      "--account-size", "riesig"], "--account-size", "regional, national, international"),
 ])
 def test_wrong_input_exits_2_naming_option_and_allowed_values(args, option, allowed):
     result = run(*args, "--json")
@@ -339,3 +396,36 @@ def test_wrong_input_exits_2_naming_option_and_allowed_values(args, option, allo
     assert "Traceback" not in result.stderr
     line = next(text for text in result.stderr.splitlines() if text.startswith(f"Fehler bei {option}:"))
     assert allowed in line
+
+
+# ---------- the quiz item that quotes the calculator ----------
+
+
+def quiz_item(question_id: str) -> dict:
+    path = PROJECT / "exercises" / "inhalte" / "quiz-gehalt.yml"
+    bank = YAML(typ="safe").load(path.read_text(encoding="utf-8"))
+    return next(question for question in bank["fragen"] if question["id"] == question_id)
+
+
+def flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def test_quiz_item_on_the_move_to_hessen_agrees_with_the_calculator():
+    """Issue 10: one answer everywhere. The item quotes the starting profiles' estimates."""
+    item = quiz_item("gehalt-wechsel-hessen")
+    (_, heute), (_, angebot) = TABLES.examples["heute"], TABLES.examples["angebot"]
+    before, after = estimate(TABLES, heute), estimate(TABLES, angebot)
+    question = flat(item["frage"]).replace("\u00a0", " ")
+    assert f"{heute.years} Jahren Berufserfahrung" in question and angebot.years == heute.years
+    assert f"typisch {euros(before.typical)}".replace("\u00a0", " ") in question
+    right = [flat(o["text"]).replace("\u00a0", " ") for o in item["optionen"] if o.get("richtig")]
+    wrong = [flat(o["text"]).replace("\u00a0", " ") for o in item["optionen"] if not o.get("richtig")]
+    quoted = f"Typisch {euros(after.typical)} (Spanne {euros(after.low)} bis {euros(after.high)})"
+    assert right[0].startswith(quoted.replace("\u00a0", " "))
+    assert not any(euros(after.typical).replace("\u00a0", " ") in text for text in wrong)
+    # "vor allem wegen Unternehmensgröße und Bundesland": both move the estimate more than the industry.
+    effects = {step.input: step.choice.factor for step in after.steps}
+    effects_before = {step.input: step.choice.factor for step in before.steps}
+    ratio = {key: effects[key] / effects_before[key] for key in ("industry", "company_size", "region")}
+    assert min(ratio["company_size"], ratio["region"]) > ratio["industry"]

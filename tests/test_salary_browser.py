@@ -27,14 +27,12 @@ def parity_table(count: int = 160) -> list[Profile]:
 
     table = [Profile(rng.choice(list(TABLES.industries)), rng.choice(list(TABLES.sizes)), rng.randint(*YEARS),
                      rng.randint(*VARIABLE_SHARE), maybe(list(TABLES.regions)),
-                     maybe(range(1, TABLES.max_accounts + 1)), maybe(list(TABLES.account_sizes)),
-                     rng.random() < 0.3)
+                     maybe(list(TABLES.account_sizes)), rng.random() < 0.3)
              for _ in range(count)]
-    edge = Profile("maschinenbau", "konzern", YEARS[1], VARIABLE_SHARE[1], "hessen", TABLES.max_accounts,
-                   "international", True)
+    edge = Profile("maschinenbau", "konzern", YEARS[1], VARIABLE_SHARE[1], "hessen", "international", True)
     table += [edge, replace(edge, years=YEARS[0], variable_share=VARIABLE_SHARE[0])]
-    table += [replace(edge, key_accounts=n) for n, _ in TABLES.account_bands]
-    table += [replace(edge, key_accounts=n + 1) for n, _ in TABLES.account_bands[:-1]]
+    table += [replace(edge, industry="handel-ecommerce", company_size="klein", region="brandenburg",
+                      account_size="regional", team_lead=False)]
     return table
 
 
@@ -90,8 +88,6 @@ def fill(page, profile_id: str, profile: Profile) -> None:
     section.locator("input[name='years']").fill(str(profile.years))
     section.locator("input[name='variable_share']").fill(str(profile.variable_share))
     section.locator("select[name='region']").select_option(profile.region or "")
-    accounts = "" if profile.key_accounts is None else str(profile.key_accounts)
-    section.locator("input[name='key_accounts']").fill(accounts)
     section.locator("select[name='account_size']").select_option(profile.account_size or "")
     section.locator("input[name='team_lead']").set_checked(profile.team_lead)
 
@@ -109,8 +105,10 @@ def test_page_and_python_model_agree_on_a_table_of_profiles(open_page, site_url)
 
 def test_page_rounds_and_formats_like_python(open_page, site_url):
     page = open_page(site_url)
-    halves = [0.5, 1.5, 2.5, 61199.5, 2.4999999]
-    assert page.evaluate("xs => xs.map(Kurs.gehalt.runden)", halves) == [round_euro(x) for x in halves]
+    halves = [50, 150, 250, 61249.99999, 61250, 70699.84099200001, 0.5]
+    rounded = page.evaluate("xs => xs.map(Kurs.gehalt.runden)", halves)
+    assert rounded == [round_euro(x) for x in halves]
+    assert all(amount % 100 == 0 for amount in rounded)
     amounts_ = [0, 7, 999, 1000, 65000, 1234567]
     assert page.evaluate("xs => xs.map(Kurs.gehalt.euro)", amounts_) == [euros(n) for n in amounts_]
 
@@ -127,6 +125,17 @@ def test_starting_profiles_and_prose_show_the_models_numbers(open_page, site_url
         assert example_text(TABLES, "angebot", field) in prose
 
 
+def test_page_states_the_level_the_rounding_and_the_target(open_page, site_url):
+    page = open_page(site_url)
+    calculator = page.locator("[data-kurs-gehalt]")
+    assert "auf 2024 fortgeschrieben" in calculator.locator(".kurs-anleitung").first.text_content()
+    assert "auf 100\u00a0€ gerundet" in calculator.text_content()
+    typical = page.locator("section[data-profil='heute'] .kurs-gehalt-typisch").text_content()
+    assert typical.endswith("(typisch, brutto, auf 2024 fortgeschrieben)")
+    variable = page.locator("section[data-profil='heute'] dd:has([data-wert='variabel'])").text_content()
+    assert "bei 100 % Zielerreichung" in variable
+
+
 def test_the_real_form_gives_the_models_numbers(open_page, site_url):
     page = open_page(site_url)
     rng = random.Random(9)
@@ -140,7 +149,7 @@ def test_the_real_form_gives_the_models_numbers(open_page, site_url):
 
 def test_why_this_number_lists_the_inputs_that_moved_it_and_the_sources(open_page, site_url):
     page = open_page(site_url)
-    profile = Profile("it-software", "mittel", 10, 20, key_accounts=12, team_lead=True)
+    profile = Profile("it-software", "mittel", 10, 20, account_size="international", team_lead=True)
     fill(page, "heute", profile)
     section = page.locator("section[data-profil='heute']")
     section.locator(".kurs-gehalt-warum summary").click()
@@ -162,7 +171,6 @@ def test_why_this_number_lists_the_inputs_that_moved_it_and_the_sources(open_pag
     ("years", "", "Fehlt: Bitte geben Sie die Berufserfahrung als ganze Zahl von 0 bis 50 ein."),
     ("variable_share", "12,5", "„12,5“ ist keine ganze Zahl."),
     ("variable_share", "-3", "-3 liegt außerhalb des erlaubten Bereichs."),
-    ("key_accounts", "0", "Erlaubt sind ganze Zahlen von 1 bis 50."),
 ])
 def test_wrong_input_gets_an_inline_message_and_never_nan(open_page, site_url, field, text, message):
     page = open_page(site_url)
@@ -213,8 +221,8 @@ def shared_link(page) -> str:
 
 def test_a_shared_link_restores_both_profiles(open_page, site_url, site):
     page = open_page(site_url)
-    heute = Profile("handel-ecommerce", "gross", 2, 35, "berlin", 7, "national", False)
-    angebot = Profile("automotive", "konzern", 14, 15, None, None, "international", True)
+    heute = Profile("handel-ecommerce", "gross", 2, 35, "berlin", "national", False)
+    angebot = Profile("automotive", "konzern", 14, 15, None, "international", True)
     fill(page, "heute", heute)
     fill(page, "angebot", angebot)
     fragment = shared_link(page)
@@ -223,7 +231,7 @@ def test_a_shared_link_restores_both_profiles(open_page, site_url, site):
         other = open_page(base, fragment)
         assert shown(other, "heute") == amounts(heute)
         assert shown(other, "angebot") == amounts(angebot)
-        assert other.locator("section[data-profil='heute'] input[name='key_accounts']").input_value() == "7"
+        assert other.locator("section[data-profil='heute'] select[name='region']").input_value() == "berlin"
         assert shared_link(other) == fragment
 
 

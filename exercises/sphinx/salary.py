@@ -1,7 +1,8 @@
 """``{gehalt}`beispiel.feld```: a result of the salary model in chapter prose.
 
 The Gehalt chapter quotes what the calculator gives for the example profiles
-of ``gehaltsmodell.yml`` (e.g. ``{gehalt}`angebot.typisch``` -> "69.761 €").
+of ``gehaltsmodell.yml`` (e.g. ``{gehalt}`angebot.typisch```: the offer's
+typical annual salary, rounded to 100 € like every amount of the calculator).
 The role computes it with ``exercises.salary`` at build time, so the prose
 cannot disagree with the calculator next to it. Unknown targets are build
 errors, like unknown figures.
