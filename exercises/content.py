@@ -23,10 +23,10 @@ from exercises.models import Figure, GlossaryEntry, Source, validation_errors
 from exercises.problems import ContentError, Problem
 from exercises.quiz.model import Exam, Numeric, QuizBank
 from exercises.quiz.rules import bank_figures, bank_problems, near_duplicates, numeric_problem
-from exercises.roleplay import Scenario, graph_problems
+from exercises.roleplay import Scenario, buyer_name_problems, graph_problems
 from exercises.salary import SalaryModel, Tables, example_references, parameter_problems, tables
 from exercises.selfcheck import SelfCheck
-from exercises.trainer import TrainerNotes
+from exercises.trainer import TrainerNotes, plan_problems
 from exercises.yamlfile import YamlFile, read_yaml
 
 # Which files hold what. "entries": a mapping of id -> entry; "document": one model.
@@ -299,6 +299,8 @@ def scenario_problems(content: Content, course_chapters) -> list[Problem]:
                                               "vorhanden: " + ", ".join(course_chapters)))
         problems += [yaml_file.problem(location, message)
                      for location, message in graph_problems(scenario)]
+    problems += [content.origin[("Scenario", scenario_id)].problem(location, message)
+                 for scenario_id, location, message in buyer_name_problems(content.scenarios)]
     return problems
 
 
@@ -315,6 +317,7 @@ def trainer_problems(content: Content, course_chapters: dict[str, Chapter]) -> l
             problems.append(yaml_file.problem(
                 ["rollenspiel", "szenario"], f"unbekanntes Rollenspiel „{notes.rollenspiel.szenario}“; "
                 "vorhanden: " + ", ".join(content.scenarios)))
+        problems += [yaml_file.problem(location, message) for location, message in plan_problems(notes)]
     return problems
 
 

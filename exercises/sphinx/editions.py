@@ -63,6 +63,7 @@ class TrainerNotesDirective(SphinxDirective):
             scenario = content.scenarios[notes.rollenspiel.szenario]
             cards = f"{'../' * self.env.docname.count('/')}{ROLE_CARDS}/{scenario.id}.html"
             box += nodes.rubric(text=f"Rollenspiel im Seminar: {scenario.titel}")
+            box += paragraph(notes.rollenspiel.timing())
             box += paragraph(notes.rollenspiel.anleitung)
             box += paragraph("Rollenkarten zum Ausdrucken: ",
                              nodes.reference("", "Karten für Verkauf, Einkauf und Beobachtung",
