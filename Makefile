@@ -5,6 +5,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 READY := $(VENV)/.ready
+# npm test dependencies (an LMS runtime, SCORM schemas, a GIFT parser): tests/package.json
+NPM_READY := tests/node_modules/.package-lock.json
 
 .PHONY: site test check lint benchmark serve clean
 
@@ -13,10 +15,13 @@ $(READY): requirements.txt pyproject.toml
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $(READY)
 
+$(NPM_READY): tests/package.json tests/package-lock.json
+	npm ci --prefix tests --ignore-scripts --no-audit --no-fund --loglevel=error
+
 site: $(READY)
 	$(BIN)/jupyter-book build . -W -n --keep-going
 
-test: $(READY)
+test: $(READY) $(NPM_READY)
 	$(BIN)/ruff check .
 	$(BIN)/pytest
 

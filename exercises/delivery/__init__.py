@@ -1,0 +1,1 @@
+"""Outputs that turn the course into other formats: LMS packages (SCORM)."""

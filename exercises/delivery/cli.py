@@ -1,0 +1,59 @@
+"""Command-line entries that turn the course into other formats (``python -m exercises …``)."""
+
+import argparse
+import shutil
+import sys
+from pathlib import Path
+
+from exercises.delivery import scorm
+from exercises.delivery.schemas import SchemaError
+
+
+def command_package(args: argparse.Namespace) -> int:
+    from exercises.build import build, default_output, load_company
+    from exercises.content import require_content
+
+    company_file = Path(args.company) if args.company else None
+    if company_file and not company_file.is_file():
+        print(f"--company: Datei „{company_file}“ nicht gefunden", file=sys.stderr)
+        return 2
+    out = Path(args.out) if args.out else scorm.default_package_path(args.format)
+    if out.suffix != ".zip":
+        print(f"--out: „{out}“ muss auf .zip enden", file=sys.stderr)
+        return 2
+    company = load_company(company_file) if company_file else None
+    if build(args.edition, company_file) != 0:
+        return 1
+    exam = require_content().exam
+    course = scorm.Course(
+        identifier="kam-kurs" + (f"-{company.kurzname}" if company else "")
+        + ("-trainer" if args.edition == "trainer" else ""),
+        title="KAM-Kurs" + (f" – {company.name}" if company else "")
+        + (" (Ausgabe für Trainer:innen)" if args.edition == "trainer" else ""),
+        language="de", mastery_percent=exam.bestehensgrenze)
+    staging = out.resolve().parent / f".{out.stem}-inhalt"
+    if staging.exists():
+        shutil.rmtree(staging)
+    shutil.copytree(default_output(args.edition, company), staging)
+    try:
+        scorm.write_package(staging, args.format, course, out)
+    except SchemaError as error:
+        print(f"Fehler: {error}", file=sys.stderr)
+        return 1
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    print(f"SCORM-Paket geschrieben: {out}")
+    return 0
+
+
+def add_commands(commands) -> None:
+    package = commands.add_parser(
+        "package", help="den Kurs als SCORM-Paket für ein LMS schreiben (Moodle, ILIAS, …)")
+    package.add_argument("--format", required=True, choices=scorm.FORMATS,
+                         help="scorm12 (SCORM 1.2) oder scorm2004 (SCORM 2004, 4. Ausgabe)")
+    package.add_argument("--edition", choices=["trainee", "trainer"], default="trainee",
+                         help="trainee (Standard) oder trainer")
+    package.add_argument("--company", metavar="DATEI", help="Firmendatei (YAML) für eine Firmenausgabe")
+    package.add_argument("--out", metavar="DATEI.zip",
+                         help="Zieldatei (Standard: _build/kam-kurs-<format>.zip)")
+    package.set_defaults(run=command_package)
