@@ -31,7 +31,7 @@ SIMILARITY_MAX = 0.45  # Jaccard similarity of two items' content words
 # Absolute words and their inflected forms ("alle", "allen", "keiner", "gesetzlich", …).
 ABSOLUTE = re.compile(
     r"\b(immer|nie|niemals|nur|ausschließlich|stets|grundsätzlich|überhaupt|"
-    r"alle[mnrs]?|kein(?:e[mnrs]?)?|jede[mnrs]?|sämtlich\w*|vollständig\w*|"
+    r"alle[nrs]?|kein(?:e[mnrs]?)?|jede[mnrs]?|sämtlich\w*|vollständig\w*|"
     r"gesetzlich\w*|garantiert\w*)\b",
     re.IGNORECASE,
 )
