@@ -189,6 +189,6 @@ def test_learner_pages_show_no_developer_text(site):
 
 def test_footer_credit_reads_naturally(site):
     html = (site / "book" / "intro.html").read_text(encoding="utf-8")
-    footer = re.search(r"<footer.*?</footer>", html, re.S).group(0)
+    footer = re.search(r'<footer class="bd-footer-content.*?</footer>', html, re.S).group(0)
     assert "Durch " not in footer
     assert "KAM-Kurs-Team" in footer
