@@ -1,128 +1,195 @@
 /* KAM-Kurs: learning progress, kept only in this browser.
  *
- * Every score and completion passes through this one module (Kurs.fortschritt),
- * so that an LMS connection can later subscribe to the same events
- * (Kurs.fortschritt.abonnieren). Blocked or corrupt storage never breaks a
+ * Every score, answer and completion passes through this one module
+ * (Kurs.progress), so that an LMS connection can later subscribe to the same
+ * events (Kurs.progress.subscribe) and carry the whole state
+ * (Kurs.progress.snapshot / restore). Blocked or corrupt storage never breaks a
  * page: the course then works from memory and says so.
+ *
+ * Stored state, version 2, as JSON under the one key KEY. Times are ISO strings.
+ * Shuffled orders are not stored: an attempt keeps one seed and every order is
+ * drawn again from it, which keeps the state small (SCORM 1.2 allows 4096 chars).
+ * {
+ *   version: 2,
+ *   chapters:  { <chapter id>: { best, last, tries, passed, at } }   finished chapter quizzes (%)
+ *   quizzes:   { <chapter id>: Attempt }                             the current attempt per chapter quiz
+ *   exam:      { attempts: [{ at, pct, passed, chapters: { <chapter id>: [points, questions] } }],
+ *                open: Attempt | null }                               the exam attempt not yet handed in
+ *   roleplays: { <scenario id>: { at, pfad, abgeschlossen } }        as kurs-rollenspiel.js saves them
+ *   visited:   { <page>: at }
+ *   selfcheck: { at, answers: "53104…", profile: { <competency>: % } | null } | absent
+ *              answers: one digit per statement (1..5), 0 = not answered yet;
+ *              profile: the last evaluated result
+ * }
+ * Attempt (written and checked by kurs-quiz.js):
+ *   { f: fingerprint of the question ids, seed: drives every shuffle of the attempt,
+ *     answers: [one answer per question or null], retry: { <index>: n }, shown: [index, …] }
  */
-(function () {
+(() => {
   "use strict";
-  var KEY = "kam-kurs:fortschritt:v1";
-  var VERSION = 1;
-  var zuhoerer = [];
-  var zustand = "ok"; // "ok" | "gesperrt" | "repariert"
+  const KEY = "kam-kurs:fortschritt:v2";
+  const OLD_KEY = "kam-kurs:fortschritt:v1";
+  const VERSION = 2;
+  const listeners = [];
+  let status = "ok"; // "ok" | "blocked" | "repaired"
 
-  function leer() {
-    return { version: VERSION, kapitel: {}, pruefung: { versuche: [] }, rollenspiele: {}, besucht: {} };
-  }
+  const now = () => new Date().toISOString();
+  const copy = (value) => JSON.parse(JSON.stringify(value));
+  const isObject = (value) => Boolean(value) && typeof value === "object" && !Array.isArray(value);
 
-  function speicher() {
+  const empty = () => ({ version: VERSION, chapters: {}, quizzes: {}, exam: { attempts: [], open: null }, roleplays: {}, visited: {} });
+
+  const valid = (state) => isObject(state) && state.version === VERSION &&
+    ["chapters", "quizzes", "exam", "roleplays", "visited"].every((key) => isObject(state[key])) &&
+    Array.isArray(state.exam.attempts) && (state.exam.open === null || isObject(state.exam.open)) &&
+    (state.selfcheck === undefined || isObject(state.selfcheck));
+
+  /* Version 1 (key OLD_KEY) had German field names and no attempts; every
+   * value it held is carried over. */
+  const migrateV1 = (old) => {
+    const valid1 = isObject(old) && old.version === 1 && isObject(old.kapitel) && isObject(old.pruefung) &&
+      Array.isArray(old.pruefung.versuche) && isObject(old.rollenspiele) && isObject(old.besucht);
+    if (!valid1) return null;
+    const state = empty();
+    Object.entries(old.kapitel).forEach(([id, c]) => {
+      state.chapters[id] = { best: c.bester, last: c.letzter, tries: c.versuche, passed: c.bestanden, at: c.datum };
+    });
+    state.exam.attempts = old.pruefung.versuche.map((a) => ({
+      at: a.datum, pct: a.prozent, passed: a.bestanden,
+      chapters: Object.fromEntries(Object.entries(a.kapitel || {}).map(([id, s]) => [id, [s.punkte, s.fragen]]))
+    }));
+    Object.entries(old.rollenspiele).forEach(([id, r]) => {
+      const { datum, ...rest } = r;
+      state.roleplays[id] = { at: datum, ...rest };
+    });
+    state.visited = Object.assign({}, old.besucht);
+    if (isObject(old.selbstcheck)) state.selfcheck = { at: old.selbstcheck.datum, answers: "", profile: old.selbstcheck.profil };
+    return state;
+  };
+
+  const storage = () => {
     if (window.kamKursSpeicherGesperrt) return null;
     try {
-      var s = window.localStorage;
+      const s = window.localStorage;
       s.setItem(KEY + ":probe", "1");
       s.removeItem(KEY + ":probe");
       return s;
     } catch (e) {
       return null;
     }
-  }
+  };
 
-  function gueltig(daten) {
-    return daten && typeof daten === "object" && daten.version === VERSION &&
-      daten.kapitel && typeof daten.kapitel === "object" &&
-      daten.pruefung && Array.isArray(daten.pruefung.versuche) &&
-      daten.rollenspiele && typeof daten.rollenspiele === "object" &&
-      daten.besucht && typeof daten.besucht === "object";
-  }
+  /* Reads KEY, or else migrates OLD_KEY. An unreadable value is kept aside for
+   * support instead of being silently lost. */
+  const load = () => {
+    const s = storage();
+    if (!s) { status = "blocked"; return empty(); }
+    const stored = s.getItem(KEY);
+    const raw = stored !== null ? stored : s.getItem(OLD_KEY);
+    if (raw === null) return empty();
+    let parsed = null;
+    try { parsed = JSON.parse(raw); } catch (e) { /* handled below */ }
+    const state = stored !== null ? (valid(parsed) ? parsed : null) : migrateV1(parsed);
+    if (state) return state;
+    try { s.setItem(KEY + ":defekt", raw); } catch (e) { /* nothing more to do */ }
+    status = "repaired";
+    return empty();
+  };
 
-  function laden() {
-    var s = speicher();
-    if (!s) { zustand = "gesperrt"; return leer(); }
-    var roh = s.getItem(KEY);
-    if (roh === null) return leer();
+  let state = load();
+
+  const save = () => {
+    const s = storage();
+    if (!s) { status = "blocked"; return; }
     try {
-      var daten = JSON.parse(roh);
-      if (gueltig(daten)) return daten;
-    } catch (e) { /* handled below */ }
-    // Keep the unreadable value for support instead of silently losing it.
-    try { s.setItem(KEY + ":defekt", roh); } catch (e) { /* nothing more to do */ }
-    zustand = "repariert";
-    return leer();
-  }
-
-  var daten = laden();
-
-  function sichern() {
-    var s = speicher();
-    if (!s) { zustand = "gesperrt"; return; }
-    try {
-      s.setItem(KEY, JSON.stringify(daten));
+      s.setItem(KEY, JSON.stringify(state));
+      s.removeItem(OLD_KEY); // migrated (or unreadable and kept aside): one key stays
     } catch (e) {
-      zustand = "gesperrt";
+      status = "blocked";
     }
-  }
+  };
 
-  function melde(ereignis) {
-    sichern();
-    zuhoerer.forEach(function (fn) {
-      try { fn(ereignis, daten); } catch (e) { /* a listener must not break the course */ }
+  const emit = (event) => {
+    save();
+    listeners.forEach((listener) => {
+      try { listener(event, copy(state)); } catch (e) { /* a listener must not break the course */ }
     });
-  }
+  };
 
-  function jetzt() { return new Date().toISOString(); }
-
-  var fortschritt = {
-    KEY: KEY,
-    zustand: function () { return zustand; },
-    daten: function () { return JSON.parse(JSON.stringify(daten)); },
-    abonnieren: function (fn) { zuhoerer.push(fn); },
-
-    quizErgebnis: function (kapitel, prozent, bestanden) {
-      var alt = daten.kapitel[kapitel] || { bester: 0, letzter: 0, versuche: 0, bestanden: false };
-      var neu = {
-        bester: Math.max(alt.bester, prozent), letzter: prozent, versuche: alt.versuche + 1,
-        bestanden: alt.bestanden || bestanden, datum: jetzt()
-      };
-      daten.kapitel[kapitel] = neu;
-      melde({ art: "quiz", kapitel: kapitel, prozent: prozent, bestanden: bestanden });
+  const progress = {
+    KEY,
+    status: () => status,
+    /* A copy of the whole state, for views and for an LMS adapter. */
+    snapshot: () => copy(state),
+    /* Replaces the whole state (version 2, or version 1 to migrate); false if unusable. */
+    restore: (next) => {
+      const usable = valid(next) ? copy(next) : migrateV1(next);
+      if (!usable) return false;
+      state = usable;
+      emit({ type: "restore" });
+      return true;
+    },
+    /* listener(event, snapshot) after every change; returns a function that unsubscribes. */
+    subscribe: (listener) => {
+      listeners.push(listener);
+      return () => { const i = listeners.indexOf(listener); if (i >= 0) listeners.splice(i, 1); };
     },
 
-    pruefungsVersuch: function (prozent, bestanden, anteile) {
-      daten.pruefung.versuche.push({ datum: jetzt(), prozent: prozent, bestanden: bestanden, kapitel: anteile });
-      melde({ art: "pruefung", prozent: prozent, bestanden: bestanden });
+    quizResult: (chapter, pct, passed) => {
+      const old = state.chapters[chapter] || { best: 0, last: 0, tries: 0, passed: false };
+      state.chapters[chapter] = { best: Math.max(old.best, pct), last: pct, tries: old.tries + 1, passed: old.passed || passed, at: now() };
+      emit({ type: "quiz", chapter, pct, passed });
+    },
+    quizAttempt: (chapter) => (isObject(state.quizzes[chapter]) ? copy(state.quizzes[chapter]) : null),
+    saveQuizAttempt: (chapter, attempt) => {
+      state.quizzes[chapter] = copy(attempt);
+      emit({ type: "quiz-attempt", chapter });
     },
 
-    rollenspiel: function (id, eintrag) {
-      daten.rollenspiele[id] = Object.assign({ datum: jetzt() }, eintrag);
-      melde({ art: "rollenspiel", id: id });
+    examAttempt: () => (state.exam.open ? copy(state.exam.open) : null),
+    saveExamAttempt: (attempt) => {
+      state.exam.open = copy(attempt);
+      emit({ type: "exam-attempt" });
+    },
+    /* A handed-in exam: `chapters` maps chapter id to [points, questions]. Ends the open attempt. */
+    examResult: (pct, passed, chapters) => {
+      state.exam.attempts.push({ at: now(), pct, passed, chapters });
+      state.exam.open = null;
+      emit({ type: "exam", pct, passed });
     },
 
-    selbstcheck: function (profil) {
-      daten.selbstcheck = { datum: jetzt(), profil: profil };
-      melde({ art: "selbstcheck" });
+    roleplay: (id) => (isObject(state.roleplays[id]) ? copy(state.roleplays[id]) : {}),
+    saveRoleplay: (id, entry) => {
+      state.roleplays[id] = Object.assign({ at: now() }, copy(entry));
+      emit({ type: "roleplay", id });
     },
 
-    besucht: function (seite) {
-      daten.besucht[seite] = jetzt();
-      melde({ art: "besuch", seite: seite });
+    selfcheck: () => (isObject(state.selfcheck) ? copy(state.selfcheck) : null),
+    /* `answers` as stored (see above); `profile` only when the learner evaluated. */
+    saveSelfcheck: (answers, profile) => {
+      const old = state.selfcheck || { profile: null };
+      state.selfcheck = { at: now(), answers, profile: profile === undefined ? old.profile : profile };
+      emit({ type: profile === undefined ? "selfcheck-answers" : "selfcheck" });
     },
 
-    zuruecksetzen: function () {
-      daten = leer();
-      melde({ art: "zuruecksetzen" });
+    visit: (page) => {
+      state.visited[page] = now();
+      emit({ type: "visit", page });
     },
 
-    exportieren: function () {
-      return JSON.stringify(daten, null, 2);
+    reset: () => {
+      state = empty();
+      emit({ type: "reset" });
     },
+
+    exportJson: () => JSON.stringify(state, null, 2),
 
     /* A visible notice when progress cannot be kept; returns the element or null. */
-    hinweis: function () {
-      if (zustand === "ok") return null;
-      var p = document.createElement("p");
+    notice: () => {
+      if (status === "ok") return null;
+      const p = document.createElement("p");
       p.className = "kurs-speicherhinweis";
-      p.textContent = zustand === "gesperrt"
+      p.textContent = status === "blocked"
         ? "Hinweis: Ihr Browser erlaubt dieser Seite nicht, Daten zu speichern. Die Übungen funktionieren, aber Ihr Fortschritt geht beim Schließen verloren."
         : "Hinweis: Der gespeicherte Fortschritt war beschädigt und wurde zurückgesetzt. Die alten Daten liegen unverändert unter einem eigenen Schlüssel im Browser.";
       return p;
@@ -130,113 +197,143 @@
   };
 
   window.Kurs = window.Kurs || {};
-  window.Kurs.fortschritt = fortschritt;
+  window.Kurs.progress = progress;
 
   // Visited pages: the layout template names each page in <meta name="kurs-seite">.
-  document.addEventListener("DOMContentLoaded", function () {
-    var meta = document.querySelector('meta[name="kurs-seite"]');
-    if (meta) fortschritt.besucht(meta.getAttribute("content"));
+  document.addEventListener("DOMContentLoaded", () => {
+    const meta = document.querySelector('meta[name="kurs-seite"]');
+    if (meta) progress.visit(meta.getAttribute("content"));
   });
 })();
 
-/* The "Mein Fortschritt" page: status per chapter, exam attempts, export and reset. */
-(function () {
+/* The "Mein Fortschritt" page: status per chapter, exam attempts, role-plays,
+ * the self-check, export and reset. */
+(() => {
   "use strict";
-  var el = Kurs.dom.el;
+  const { el } = Kurs.dom;
+  const text = (value) => document.createTextNode(value);
 
-  function datum(iso) {
-    var d = new Date(iso);
+  const day = (iso) => {
+    const d = new Date(iso);
     return isNaN(d) ? "" : d.toLocaleDateString("de-DE");
-  }
+  };
 
-  function zeichnen(ziel, info) {
-    var f = window.Kurs.fortschritt;
-    var daten = f.daten();
-    ziel.textContent = "";
-    var hinweis = f.hinweis();
-    if (hinweis) ziel.appendChild(hinweis);
-
-    var rumpf = el("tbody");
-    info.kapitel.forEach(function (k) {
-      var q = daten.kapitel[k.id];
-      var besucht = daten.besucht[k.seite];
-      var status = q && q.bestanden ? "✓ bestanden" : q ? "◐ begonnen" : besucht ? "◐ gelesen" : "○ offen";
-      rumpf.appendChild(el("tr", {}, [
-        el("th", { scope: "row" }, [el("a", { href: k.href, text: k.titel })]),
-        el("td", { text: besucht ? "ja, zuletzt am " + datum(besucht) : "nein" }),
-        el("td", { text: q ? q.bester + " % (zuletzt " + q.letzter + " %)" : "–" }),
-        el("td", { text: status })
+  const chapterTable = (state, info) => {
+    const body = el("tbody");
+    info.kapitel.forEach((chapter) => {
+      const quiz = state.chapters[chapter.id];
+      const visited = state.visited[chapter.seite];
+      const stand = quiz && quiz.passed ? "✓ bestanden" : quiz ? "◐ begonnen" : visited ? "◐ gelesen" : "○ offen";
+      body.appendChild(el("tr", {}, [
+        el("th", { scope: "row" }, [el("a", { href: chapter.href, text: chapter.titel })]),
+        el("td", { text: visited ? "ja, zuletzt am " + day(visited) : "nein" }),
+        el("td", { text: quiz ? quiz.best + " % (zuletzt " + quiz.last + " %)" : "–" }),
+        el("td", { text: stand })
       ]));
     });
-    ziel.appendChild(el("table", { className: "kurs-uebersicht" }, [
+    return el("table", { className: "kurs-uebersicht" }, [
       el("caption", { text: "Kapitel (Quiz bestanden ab " + info.kapitel_bestehensgrenze + " %)" }),
-      el("thead", {}, [el("tr", {}, ["Kapitel", "Geöffnet", "Quiz: bestes Ergebnis", "Stand"].map(function (t) {
-        return el("th", { scope: "col", text: t });
-      }))]),
-      rumpf
-    ]));
+      el("thead", {}, [el("tr", {}, ["Kapitel", "Geöffnet", "Quiz: bestes Ergebnis", "Stand"].map((t) => el("th", { scope: "col", text: t })))]),
+      body
+    ]);
+  };
 
-    var versuche = daten.pruefung.versuche;
-    ziel.appendChild(el("h2", { text: "Abschlusstest" }));
-    if (!versuche.length) {
-      ziel.appendChild(el("p", {}, [document.createTextNode("Noch kein Versuch. "), el("a", { href: info.pruefung.href, text: "Zum Abschlusstest" })]));
-    } else {
-      ziel.appendChild(el("ul", { className: "kurs-versuche" }, versuche.map(function (v, i) {
-        return el("li", { text: "Versuch " + (i + 1) + " am " + datum(v.datum) + ": " + v.prozent + " % – " + (v.bestanden ? "✓ bestanden" : "✗ nicht bestanden") });
-      })));
+  const examPart = (state, info) => {
+    const attempts = state.exam.attempts;
+    if (!attempts.length) {
+      return el("p", {}, [text(state.exam.open ? "Ein Versuch ist begonnen, aber noch nicht abgegeben. " : "Noch kein Versuch. "),
+        el("a", { href: info.pruefung.href, text: "Zum Abschlusstest" })]);
+    }
+    return el("ul", { className: "kurs-versuche" }, attempts.map((a, i) =>
+      el("li", { text: "Versuch " + (i + 1) + " am " + day(a.at) + ": " + a.pct + " % – " + (a.passed ? "✓ bestanden" : "✗ nicht bestanden") })));
+  };
+
+  const roleplayPart = (info) => el("ul", { className: "kurs-rollenspielstand" }, (info.rollenspiele || []).map((r) => {
+    const entry = Kurs.progress.roleplay(r.id);
+    const stand = entry.abgeschlossen ? "✓ abgeschlossen, zuletzt mit dem Ende „" + entry.abgeschlossen.titel + "“"
+      : entry.pfad && entry.pfad.length ? "◐ begonnen" : "○ offen";
+    return el("li", {}, [el("a", { href: r.href, text: r.titel }), text(": " + stand)]);
+  }));
+
+  /* The self-check's last result, strongest competency first. */
+  const selfcheckPart = (state, info) => {
+    const check = info.selbstcheck;
+    const saved = state.selfcheck;
+    const link = el("a", { href: check.href, text: "Zum Selbstcheck" });
+    if (!saved || !saved.profile) {
+      const begun = saved && /[1-5]/.test(saved.answers || "");
+      return el("p", { className: "kurs-selbstcheckstand" }, [text(begun ? "◐ begonnen, noch nicht ausgewertet. " : "○ noch nicht ausgefüllt. "), link]);
+    }
+    const known = Object.keys(check.kompetenzen).filter((key) => typeof saved.profile[key] === "number");
+    known.sort((a, b) => saved.profile[b] - saved.profile[a]);
+    return el("div", { className: "kurs-selbstcheckstand" }, [
+      el("p", {}, [text("✓ Ausgewertet am " + day(saved.at) + ". Ihre Selbsteinschätzung je Kompetenz (ab " + check.staerke_ab +
+        " % Stärke, unter " + check.luecke_unter + " % Lücke): "), link]),
+      el("ul", {}, known.map((key) => {
+        const pct = saved.profile[key];
+        const label = pct >= check.staerke_ab ? "Stärke" : pct < check.luecke_unter ? "Lücke" : "ausbaufähig";
+        return el("li", { text: check.kompetenzen[key] + ": " + pct + " % (" + label + ")" });
+      }))
+    ]);
+  };
+
+  const render = (target, info) => {
+    const progress = Kurs.progress;
+    const state = progress.snapshot();
+    target.textContent = "";
+    const notice = progress.notice();
+    if (notice) target.appendChild(notice);
+    target.appendChild(chapterTable(state, info));
+    target.appendChild(el("h2", { text: "Abschlusstest" }));
+    target.appendChild(examPart(state, info));
+    target.appendChild(el("h2", { text: "Rollenspiele" }));
+    target.appendChild(roleplayPart(info));
+    if (info.selbstcheck) {
+      target.appendChild(el("h2", { text: "Selbstcheck" }));
+      target.appendChild(selfcheckPart(state, info));
     }
 
-    ziel.appendChild(el("h2", { text: "Rollenspiele" }));
-    ziel.appendChild(el("ul", { className: "kurs-rollenspielstand" }, (info.rollenspiele || []).map(function (r) {
-      var eintrag = daten.rollenspiele[r.id];
-      var stand = eintrag && eintrag.abgeschlossen ? "✓ abgeschlossen, zuletzt mit dem Ende „" + eintrag.abgeschlossen.titel + "“"
-        : eintrag && eintrag.pfad && eintrag.pfad.length ? "◐ begonnen" : "○ offen";
-      return el("li", {}, [el("a", { href: r.href, text: r.titel }), document.createTextNode(": " + stand)]);
-    })));
+    const statusLine = el("p", { role: "status", className: "kurs-aktionsstatus" });
+    const exportButton = el("button", { type: "button", className: "kurs-knopf", text: "Fortschritt exportieren" });
+    const resetButton = el("button", { type: "button", className: "kurs-knopf", text: "Fortschritt zurücksetzen" });
+    const confirmButton = el("button", { type: "button", className: "kurs-knopf kurs-gefahr", text: "Ja, alles löschen", hidden: true });
+    const cancelButton = el("button", { type: "button", className: "kurs-knopf", text: "Abbrechen", hidden: true });
+    target.appendChild(el("div", { className: "kurs-knoepfe" }, [exportButton, resetButton, confirmButton, cancelButton]));
+    target.appendChild(statusLine);
 
-    var status = el("p", { role: "status", className: "kurs-aktionsstatus" });
-    var exportieren = el("button", { type: "button", className: "kurs-knopf", text: "Fortschritt exportieren" });
-    var zuruecksetzen = el("button", { type: "button", className: "kurs-knopf", text: "Fortschritt zurücksetzen" });
-    var bestaetigen = el("button", { type: "button", className: "kurs-knopf kurs-gefahr", text: "Ja, alles löschen" });
-    var abbrechen = el("button", { type: "button", className: "kurs-knopf", text: "Abbrechen" });
-    bestaetigen.hidden = true; abbrechen.hidden = true;
-    ziel.appendChild(el("div", { className: "kurs-knoepfe" }, [exportieren, zuruecksetzen, bestaetigen, abbrechen]));
-    ziel.appendChild(status);
-
-    exportieren.addEventListener("click", function () {
-      var blob = new Blob([f.exportieren()], { type: "application/json" });
-      var link = el("a", { href: URL.createObjectURL(blob), download: "kam-kurs-fortschritt.json" });
+    exportButton.addEventListener("click", () => {
+      const blob = new Blob([progress.exportJson()], { type: "application/json" });
+      const link = el("a", { href: URL.createObjectURL(blob), download: "kam-kurs-fortschritt.json" });
       document.body.appendChild(link);
       link.click();
       link.remove();
-      status.textContent = "Die Datei „kam-kurs-fortschritt.json“ wurde erstellt.";
+      statusLine.textContent = "Die Datei „kam-kurs-fortschritt.json“ wurde erstellt.";
     });
-    zuruecksetzen.addEventListener("click", function () {
-      status.textContent = "Wirklich alle gespeicherten Ergebnisse dieses Kurses löschen?";
-      bestaetigen.hidden = false; abbrechen.hidden = false; zuruecksetzen.hidden = true;
-      bestaetigen.focus();
+    resetButton.addEventListener("click", () => {
+      statusLine.textContent = "Wirklich alle gespeicherten Ergebnisse dieses Kurses löschen?";
+      confirmButton.hidden = false; cancelButton.hidden = false; resetButton.hidden = true;
+      confirmButton.focus();
     });
-    abbrechen.addEventListener("click", function () {
-      bestaetigen.hidden = true; abbrechen.hidden = true; zuruecksetzen.hidden = false;
-      status.textContent = "Nichts gelöscht.";
-      zuruecksetzen.focus();
+    cancelButton.addEventListener("click", () => {
+      confirmButton.hidden = true; cancelButton.hidden = true; resetButton.hidden = false;
+      statusLine.textContent = "Nichts gelöscht.";
+      resetButton.focus();
     });
-    bestaetigen.addEventListener("click", function () {
-      f.zuruecksetzen();
-      zeichnen(ziel, info);
-      var neu = ziel.querySelector(".kurs-aktionsstatus");
-      neu.textContent = "Ihr Fortschritt wurde gelöscht.";
-      ziel.querySelector("button").focus();
+    confirmButton.addEventListener("click", () => {
+      progress.reset();
+      render(target, info);
+      target.querySelector(".kurs-aktionsstatus").textContent = "Ihr Fortschritt wurde gelöscht.";
+      target.querySelector("button").focus();
     });
-  }
+  };
 
-  function start() {
-    Array.prototype.forEach.call(document.querySelectorAll("[data-kurs-fortschritt]"), function (wurzel) {
-      var info;
-      try { info = JSON.parse(wurzel.querySelector("script[type='application/json']").textContent); } catch (e) { return; }
-      zeichnen(wurzel.querySelector(".kurs-ziel"), info);
+  const start = () => {
+    document.querySelectorAll("[data-kurs-fortschritt]").forEach((root) => {
+      let info;
+      try { info = JSON.parse(root.querySelector("script[type='application/json']").textContent); } catch (e) { return; }
+      render(root.querySelector(".kurs-ziel"), info);
     });
-  }
+  };
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
   else start();
 })();

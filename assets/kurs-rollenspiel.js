@@ -1,12 +1,12 @@
 /* KAM-Kurs: negotiation role-plays as branching dialogues, without kernel or network.
  *
  * Data comes as JSON from the page (exercises/roleplay_data.py). All text is
- * set with textContent. The path taken is saved through Kurs.fortschritt, so a
+ * set with textContent. The path taken is saved through Kurs.progress, so a
  * reload continues where the trainee left off.
  */
 (function () {
   "use strict";
-  var el = Kurs.dom.el, gemischt = Kurs.dom.gemischt;
+  var el = Kurs.dom.el, gemischt = Kurs.dom.shuffled;
 
   function vorzeichen(n) { return n > 0 ? "+" + n : n < 0 ? "−" + Math.abs(n) : "±0"; }
 
@@ -42,11 +42,11 @@
 
   function Rollenspiel(wurzel, daten) {
     var lang = daten.sprache;
-    var gespeichert = (Kurs.fortschritt.daten().rollenspiele || {})[daten.id] || {};
+    var gespeichert = Kurs.progress.roleplay(daten.id);
     var pfad = gueltigerPfad(daten, gespeichert.pfad);
 
     wurzel.textContent = "";
-    var hinweis = Kurs.fortschritt.hinweis();
+    var hinweis = Kurs.progress.notice();
     if (hinweis) wurzel.appendChild(hinweis);
     wurzel.appendChild(el("div", { className: "kurs-lage" }, [
       el("p", {}, [el("strong", { text: "Ihre Ausgangslage: " }), el("span", { lang: lang, text: daten.situation })]),
@@ -65,10 +65,10 @@
 
     function sichern(ende) {
       var eintrag = { pfad: pfad };
-      var alt = (Kurs.fortschritt.daten().rollenspiele || {})[daten.id] || {};
+      var alt = Kurs.progress.roleplay(daten.id);
       if (alt.abgeschlossen) eintrag.abgeschlossen = alt.abgeschlossen;
       if (ende) eintrag.abgeschlossen = { ende: ende, titel: daten.knoten[ende].titel, punkte: punkte(daten, pfad), entscheidungen: pfad.length };
-      Kurs.fortschritt.rollenspiel(daten.id, eintrag);
+      Kurs.progress.saveRoleplay(daten.id, eintrag);
     }
 
     function gegenueber(name) {

@@ -82,3 +82,25 @@ def check(fieldset, keyboard: bool = True):
 def question_for(page, fieldset, data: dict) -> dict:
     question_id = fieldset.get_attribute("data-frage")
     return next(q for q in data["fragen"] if q["id"] == question_id)
+
+
+# What a trainee sees of a question: the order of its choices, what is entered
+# or picked, and the feedback. Two equal states look the same on screen.
+STATE_JS = """fs => ({
+    question: fs.dataset.frage,
+    choices: [...fs.querySelectorAll('label, option, li.kurs-schritt')].map(e => e.textContent),
+    picked: [...fs.querySelectorAll('input:checked')].map(i => i.value),
+    typed: [...fs.querySelectorAll('input[type=text]')].map(i => i.value),
+    selected: [...fs.querySelectorAll('select')].map(s => s.value),
+    locked: [...fs.querySelectorAll('input, select')].map(i => i.disabled),
+    feedback: fs.querySelector('.kurs-rueckmeldung').innerText,
+})"""
+
+
+def question_states(page) -> list[dict]:
+    return page.locator("fieldset.kurs-frage").evaluate_all(f"all => all.map({STATE_JS})")
+
+
+def percent(points: list[float]) -> int:
+    """A score in whole percent, halves rounded up (as the course states it)."""
+    return int(sum(points) / len(points) * 100 + 0.5) if points else 0

@@ -7,7 +7,8 @@ from exercise_driver import answer, check, page_data, question_for
 
 pytestmark = pytest.mark.browser
 CHAPTER = "book/definition.html"
-STORAGE_KEY = "kam-kurs:fortschritt:v1"
+STORAGE_KEY = "kam-kurs:fortschritt:v2"
+V1_KEY = "kam-kurs:fortschritt:v1"
 BLOCK_STORAGE = """
 Object.defineProperty(window, 'localStorage', {
   configurable: true,
@@ -87,8 +88,9 @@ def test_score_is_saved_and_survives_reload(visit, site_url):
     answer_all(page, data)
     assert page.locator(".kurs-quizstand").inner_text().startswith("Ergebnis: 100 %. Bestanden")
     stored = json.loads(page.evaluate(f"localStorage.getItem('{STORAGE_KEY}')"))
-    assert stored["kapitel"]["definition"]["bester"] == 100
+    assert stored["chapters"]["definition"]["best"] == 100
     page.reload()
+    assert page.locator(".kurs-quizstand").inner_text().startswith("Ergebnis: 100 %. Bestanden")
     progress = v.open(f"{site_url}/book/fortschritt.html")
     row = progress.locator("tr", has_text="Was ist Key Account Management?")
     assert "100 %" in row.inner_text() and "✓ bestanden" in row.inner_text()
@@ -108,12 +110,20 @@ def test_blocked_storage_still_works_and_says_so(visit, site_url):
     assert v.errors == []
 
 
-def test_corrupt_storage_is_kept_aside_and_reported(visit, site_url):
-    v = visit(f"if (!sessionStorage.getItem('gesetzt')) {{ localStorage.setItem('{STORAGE_KEY}', '{{kaputt');"
+@pytest.mark.parametrize("key", [STORAGE_KEY, V1_KEY])
+def test_corrupt_storage_is_kept_aside_and_reported(visit, site_url, key):
+    v = visit(f"if (!sessionStorage.getItem('gesetzt')) {{ localStorage.setItem('{key}', '{{kaputt');"
               " sessionStorage.setItem('gesetzt', '1'); }")
     page = v.open(f"{site_url}/{CHAPTER}")
     assert "beschädigt" in page.locator(".kurs-speicherhinweis").first.inner_text()
     assert page.evaluate(f"localStorage.getItem('{STORAGE_KEY}:defekt')") == "{kaputt"
+    data = page_data(page, "[data-kurs-quiz]")
+    fieldset, question = first_of_type(page, data, "wahr-falsch")
+    answer(fieldset, question)
+    check(fieldset)
+    page.reload()  # the course starts afresh and keeps new answers
+    assert page.locator(f"fieldset[data-frage='{question['id']}'] .kurs-urteil").inner_text() == "✓ Richtig."
+    assert page.evaluate(f"localStorage.getItem('{V1_KEY}')") is None
     assert v.errors == []
 
 
@@ -159,7 +169,8 @@ def test_final_exam_pass_then_fail(visit, site_url):
     assert chapters == {c["id"] for c in data["kapitel"]}  # every chapter is asked
 
     page.get_by_role("button", name="Test abgeben").click()  # nothing answered yet
-    assert "ohne Antwort" in page.locator(".kurs-ergebnis").inner_text()
+    unanswered = f"Noch {fieldsets.count()} Frage(n) ohne Antwort."
+    assert page.locator(".kurs-ergebnis").inner_text().startswith(unanswered)
 
     for fieldset in fieldsets.all():
         answer(fieldset, question_for(page, fieldset, data), right=True, keyboard=False)
@@ -176,7 +187,7 @@ def test_final_exam_pass_then_fail(visit, site_url):
     page.get_by_role("button", name="Test abgeben").click()
     assert page.locator(".kurs-ergebnis .kurs-urteil").inner_text().startswith("✗ Nicht bestanden")
     stored = json.loads(page.evaluate(f"localStorage.getItem('{STORAGE_KEY}')"))
-    assert [a["bestanden"] for a in stored["pruefung"]["versuche"]] == [True, False]
+    assert [a["passed"] for a in stored["exam"]["attempts"]] == [True, False]
     assert v.errors == []
 
 
@@ -191,10 +202,10 @@ def test_progress_export_and_reset(visit, site_url):
     with progress.expect_download() as download:
         progress.get_by_role("button", name="Fortschritt exportieren").click()
     exported = json.loads(download.value.path().read_text(encoding="utf-8"))
-    assert exported["version"] == 1 and "book/definition" in exported["besucht"]
+    assert exported["version"] == 2 and "book/definition" in exported["visited"]
     progress.get_by_role("button", name="Fortschritt zurücksetzen").click()
     progress.get_by_role("button", name="Ja, alles löschen").click()
     assert "gelöscht" in progress.locator(".kurs-aktionsstatus").inner_text()
     stored = json.loads(progress.evaluate(f"localStorage.getItem('{STORAGE_KEY}')"))
-    assert stored["kapitel"] == {} and stored["pruefung"]["versuche"] == []
+    assert stored["chapters"] == {} and stored["exam"]["attempts"] == []
     assert v.errors == []

@@ -87,6 +87,6 @@ def test_path_is_kept_across_reload_and_in_progress(visit, site_url):
     box = page.locator(BOX)
     assert box.locator(".kurs-dialog li").count() == turns
     play(page, data, box, "beste", keyboard=False)
-    stored = page.evaluate("JSON.parse(localStorage.getItem('kam-kurs:fortschritt:v1'))")
-    assert stored["rollenspiele"][SCENARIO]["abgeschlossen"]["titel"]
+    stored = page.evaluate("JSON.parse(localStorage.getItem('kam-kurs:fortschritt:v2'))")
+    assert stored["roleplays"][SCENARIO]["abgeschlossen"]["titel"]
     assert v.errors == []

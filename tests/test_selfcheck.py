@@ -9,7 +9,8 @@ from exercises.content import load_content
 from exercises.selfcheck import COMPETENCIES, SelfCheck, classify
 
 CONTENT, _ = load_content()
-STORAGE_KEY = "kam-kurs:fortschritt:v1"
+STORAGE_KEY = "kam-kurs:fortschritt:v2"
+V1_KEY = "kam-kurs:fortschritt:v1"
 
 
 def small_check() -> SelfCheck:
@@ -77,17 +78,18 @@ def test_self_check_flow_in_the_browser(visit, site_url):
         assert gaps.get_by_role("link", name=chapter["titel"]).count() == 1
     assert heading.is_visible()
     stored = json.loads(page.evaluate(f"localStorage.getItem('{STORAGE_KEY}')"))
-    assert stored["selbstcheck"]["profil"] == expected
+    assert stored["selfcheck"]["profile"] == expected
     assert v.errors == []
 
 
 def earned_state(passed_exam: bool) -> str:
+    """Results as version 1 stored them: the certificate also works with migrated data."""
     chapters = {chapter_id: {"bester": 90, "letzter": 90, "versuche": 1, "bestanden": True}
                 for chapter_id in CONTENT.quizzes}
     state = {"version": 1, "kapitel": chapters, "rollenspiele": {}, "besucht": {},
              "pruefung": {"versuche": [{"datum": "2026-11-27T10:00:00Z", "prozent": 85,
                                         "bestanden": passed_exam}]}}
-    return f"localStorage.setItem('{STORAGE_KEY}', {json.dumps(json.dumps(state))});"
+    return f"localStorage.setItem('{V1_KEY}', {json.dumps(json.dumps(state))});"
 
 
 @pytest.mark.browser
@@ -113,4 +115,30 @@ def test_certificate_only_when_earned(visit, site_url):
     text = certificate.inner_text()
     assert "Abschlusstest\t85 %" in text and "90 %" in text and "Ausgestellt am" in text
     assert page.evaluate("document.activeElement.id") == "urkunde-titel"
+    assert v.errors == []
+
+
+# Leaf elements with text that take up room on paper but lie outside the certificate.
+OUTSIDE_CERTIFICATE_JS = """() => [...document.body.querySelectorAll('*')].filter(e => {
+    const box = e.getBoundingClientRect();
+    return box.width > 0 && box.height > 0 && getComputedStyle(e).visibility !== 'hidden'
+        && e.children.length === 0 && e.textContent.trim() && !e.closest('.kurs-urkunde');
+}).map(e => e.tagName + ': ' + e.textContent.trim().slice(0, 60))"""
+
+
+@pytest.mark.browser
+def test_printed_certificate_shows_only_the_certificate_with_one_title(visit, site_url, look):
+    v = visit(earned_state(passed_exam=True), look=look)
+    page = v.open(f"{site_url}/book/teilnahmebestaetigung.html")
+    page.get_by_label("Ihr Name").fill("Alex Beispiel")
+    page.get_by_role("button", name="Bestätigung erstellen").click()
+    page.emulate_media(media="print")
+    titles = [t for t in page.get_by_text("Teilnahmebestätigung", exact=True).all() if t.is_visible()]
+    assert len(titles) == 1 and titles[0].get_attribute("id") == "urkunde-titel"
+    assert page.locator(".kurs-urkunde-name").is_visible()
+    assert page.locator(".kurs-urkunde table").is_visible()
+    assert page.evaluate(OUTSIDE_CERTIFICATE_JS) == []
+    assert page.get_by_role("button", name="Drucken").is_hidden()
+    page.emulate_media(media="screen")  # on screen the page is whole again
+    assert page.locator("article h1").is_visible()
     assert v.errors == []

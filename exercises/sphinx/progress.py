@@ -11,7 +11,8 @@ from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
 from exercises.chapters import chapters
-from exercises.quiz.data import CHAPTER_PASS_PERCENT
+from exercises.quiz_data import CHAPTER_PASS_PERCENT
+from exercises.selfcheck import GAP_BELOW, STRENGTH_FROM
 from exercises.static_html import container
 
 
@@ -19,6 +20,7 @@ class ProgressOverview(SphinxDirective):
     def run(self):
         builder = self.env.app.builder
         exam = self.env.kurs_content.exam
+        check = self.env.kurs_content.selfcheck
         course_chapters = chapters(Path(self.env.srcdir) / "_toc.yml")
         roleplays = builder.get_relative_uri(self.env.docname, "book/rollenspiele")
         data = {
@@ -34,6 +36,12 @@ class ProgressOverview(SphinxDirective):
             ],
             "pruefung": {"href": builder.get_relative_uri(self.env.docname, "book/abschlusstest"),
                          "bestehensgrenze": exam.bestehensgrenze if exam else CHAPTER_PASS_PERCENT},
+            # the self-check's result is stored per competency id; the page shows the names
+            "selbstcheck": {
+                "href": builder.get_relative_uri(self.env.docname, "book/selbstcheck"),
+                "kompetenzen": {key: c.name for key, c in check.kompetenzen.items()},
+                "staerke_ab": STRENGTH_FROM, "luecke_unter": GAP_BELOW,
+            } if check else None,
         }
         html = container("fortschritt", "uebersicht", data,
                          "Die Übersicht braucht JavaScript im Browser.", "kurs-fortschritt")
