@@ -284,8 +284,11 @@ def numeric_problems(content, yaml_file, where, question: Numeric) -> list[Probl
     if not low <= solution <= high:
         return [yaml_file.problem([*where, "bereich"],
                                   f"{question.id}: die Lösung liegt nicht im Bereich")]
-    message = numeric_problem(question, solution)
-    return [yaml_file.problem([*where, "erklaerung"], message)] if message else []
+    figures = {key: figure.wert for key, figure in content.figures.items()}
+    message = numeric_problem(question, solution, figures)
+    if message is None:
+        return []
+    return [yaml_file.problem([*where, "rechenweg" if question.rechenweg else "loesung"], message)]
 
 
 def scenario_problems(content: Content, course_chapters) -> list[Problem]:

@@ -12,7 +12,7 @@ CHAPTER_PASS_PERCENT = 80
 
 
 def question_data(question: Question, content: Content, chapter: Chapter, page: str) -> dict:
-    data = question.model_dump(exclude={"lernziel", "abschnitt"})
+    data = question.model_dump(exclude={"lernziel", "abschnitt", "rechenweg"})
     data["kapitel"] = chapter.id
     data["link"] = {"href": f"{page}#{question.abschnitt}",
                     "text": section_labels(chapter.path).get(question.abschnitt, chapter.title)}

@@ -106,6 +106,9 @@ class Numeric(Question):
     frage: Text
     # a number, or the id of a figure in zahlen*.yml (resolved by ``resolve``)
     loesung: int | float | str
+    # The calculation behind the solution, e.g. "0.03 * 2000000" or
+    # "anf_hoechstpreis_feldmann - anf_einigung"; ``rules`` evaluates it.
+    rechenweg: str | None = None
     toleranz: float = Field(default=0, ge=0)
     bereich: Range | None = None  # an asymmetric range instead of ± toleranz
     einheit: Literal["€", "%", "Tage", "Jahre", ""] = ""

@@ -8,7 +8,9 @@ the trainee compute or estimate instead of recalling a year or a percentage.
 The exam draws from all banks, so no item may repeat one of another bank.
 """
 
+import ast
 import math
+import operator
 import re
 from dataclasses import dataclass, field
 from itertools import combinations
@@ -36,8 +38,6 @@ ABSOLUTE = re.compile(
     re.IGNORECASE,
 )
 CHAPTER_STEM = re.compile(r"\b(?:das|dem|des|im|laut|vom)\s+Kapitel(?:s)?\b", re.IGNORECASE)
-# "= 1.500", "= rund 4,6": the result of a working shown in the explanation
-RESULT = re.compile(r"=\s*(?:rund\s+|etwa\s+|ca\.\s+)?(-?\d[\d.]*(?:,\d+)?)")
 WORD = re.compile(r"[a-zäöüß0-9]+")
 # Function words carry no content; without them two stems on the same topic
 # compare by what they ask about, not by their grammar.
@@ -153,25 +153,49 @@ def bank_problems(figures: BankFigures) -> list[str]:
     return problems
 
 
-def german_number(text: str) -> float:
-    return float(text.rstrip(".").replace(".", "").replace(",", "."))
+OPERATORS = {ast.Add: operator.add, ast.Sub: operator.sub, ast.Mult: operator.mul, ast.Div: operator.truediv}
 
 
-def numeric_problem(question: Numeric, solution: float) -> str | None:
-    """A numeric item must give figures to work with and show the working to its solution.
+def evaluate(node: ast.expr, figures: dict[str, float]) -> float:
+    """The value of a calculation of numbers and figure ids with + - * / and brackets."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, int | float):
+        return node.value
+    if isinstance(node, ast.Name):
+        if node.id not in figures:
+            raise ValueError(f"unbekannte Zahl „{node.id}“")
+        return figures[node.id]
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
+        return -evaluate(node.operand, figures)
+    if isinstance(node, ast.BinOp) and type(node.op) in OPERATORS:
+        left, right = evaluate(node.left, figures), evaluate(node.right, figures)
+        if isinstance(node.op, ast.Div) and right == 0:
+            raise ValueError("Division durch null")
+        return OPERATORS[type(node.op)](left, right)
+    raise ValueError("erlaubt sind Zahlen, Zahlen-IDs, + - * / und Klammern")
 
-    The explanation has to contain a calculation ending in ``= <solution>``; a
-    number that can only be remembered (a year, a share from a study) has no
-    such working.
+
+def numeric_problem(question: Numeric, solution: float, figures: dict[str, float]) -> str | None:
+    """A numeric item must be worked out, not remembered: its ``rechenweg`` computes the solution.
+
+    A year or a share from a study has no calculation behind it; a calculation
+    of at least one step (a discount on a margin, a salary over 13 months) does.
     """
-    if not re.search(r"\d", question.frage):
-        return (f"{question.id}: eine Zahlenfrage muss Angaben zum Rechnen oder Schätzen nennen; "
-                "die Frage enthält keine Zahl (eine Jahreszahl oder einen Anteil abzufragen, "
-                "prüft nur Gedächtnis)")
-    results = [german_number(match) for match in RESULT.findall(question.erklaerung)]
-    if not any(math.isclose(result, solution, rel_tol=1e-9) for result in results):
-        return (f"{question.id}: die Erklärung muss den Rechenweg zeigen, der mit „= {solution:g}“ "
-                "endet (zum Beispiel „0,03 × 50.000 € = 1.500 €“)")
+    if not question.rechenweg:
+        return (f"{question.id}: eine Zahlenfrage braucht einen „rechenweg“, die Rechnung zur Lösung "
+                "(zum Beispiel „0.03 * 2000000“); eine Jahreszahl oder einen Anteil abzufragen, "
+                "prüft nur das Gedächtnis")
+    try:
+        tree = ast.parse(question.rechenweg, mode="eval").body
+        value = evaluate(tree, figures)
+    except SyntaxError:
+        return f"{question.id}: der rechenweg „{question.rechenweg}“ ist keine Rechnung"
+    except ValueError as error:
+        return f"{question.id}: rechenweg „{question.rechenweg}“: {error}"
+    if not isinstance(tree, ast.BinOp):
+        return (f"{question.id}: der rechenweg „{question.rechenweg}“ rechnet nicht; nötig ist "
+                "mindestens ein Rechenschritt (+, -, *, /)")
+    if not math.isclose(value, solution, rel_tol=1e-9, abs_tol=1e-9):
+        return f"{question.id}: der rechenweg ergibt {value:g}, die Lösung ist aber {solution:g}"
     return None
 
 
