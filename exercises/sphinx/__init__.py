@@ -9,6 +9,7 @@ from sphinx.application import Sphinx
 from exercises.sphinx import (
     assets,
     boxes,
+    bundles,
     editions,
     execution,
     privacy,
@@ -19,6 +20,7 @@ from exercises.sphinx import (
     rolecards,
     salary,
     search,
+    weight,
 )
 
 
@@ -34,5 +36,7 @@ def setup(app: Sphinx) -> dict:
     editions.setup(app)
     privacy.setup(app)
     execution.setup(app)
+    weight.setup(app)
+    bundles.setup(app)
     search.setup(app)
     return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}

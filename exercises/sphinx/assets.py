@@ -14,6 +14,7 @@ def add_assets(app: Sphinx, config) -> None:
     config.html_static_path.append(str(Path(app.srcdir) / "assets"))
     config.templates_path.append(str(TEMPLATES))
     app.add_css_file("kurs.css")
+    app.add_css_file("kurs-icons.css")
     if (Path(app.srcdir) / "assets" / "firma.css").exists():  # company editions only
         app.add_css_file("firma.css")
     for script in SCRIPTS:

@@ -1,0 +1,64 @@
+"""Keep pages light: no ipywidgets state, no icon font, no indentation.
+
+After executing a page, myst-nb copies the notebook's widget state (every
+widget model of every exercise, several hundred KB) into a script tag of the
+page. The static site shows the text/html twin of each widget and never reads
+that state; a live notebook makes its own widgets in the kernel. So the state
+is dropped from what myst-nb keeps for the page, before any page is written.
+
+After the build, every written page gets inline SVG icons in place of the
+icon-font script (icons.py) and loses the theme's indentation, blank lines
+and comments, which the browser ignores outside ``pre``, ``textarea`` and
+``script``.
+"""
+
+import re
+from pathlib import Path
+
+from docutils import nodes
+from sphinx.application import Sphinx
+
+from exercises.sphinx.icons import inline_icons, trim_theme_css
+
+KEEP_WHITESPACE = re.compile(r"(<(pre|textarea|script)\b.*?</\2>)", re.IGNORECASE | re.DOTALL)
+COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+INDENT_AND_BLANK_LINES = re.compile(r"\n\s+")
+
+
+def drop_widget_state(app: Sphinx, doctree: nodes.document) -> None:
+    page_data = getattr(app.env, "nb_metadata", {}).get(app.env.docname, {})
+    scripts = page_data.get("js_files", {})
+    for key in list(scripts):
+        # myst-nb files the state as ipywidgets_state, the widget manager as ipywidgets_<n>
+        if key.startswith("ipywidgets_"):
+            del scripts[key]
+
+
+def strip_spare_text(html: str) -> str:
+    parts = KEEP_WHITESPACE.split(html)
+    # split() yields text, whole kept block, tag name, text, …
+    return "".join(INDENT_AND_BLANK_LINES.sub("\n", COMMENT.sub("", part)) if index % 3 == 0 else part
+                   for index, part in enumerate(parts) if index % 3 != 2)
+
+
+def pages(outdir: Path) -> list[Path]:
+    """Every written page; templates the theme copies into _static are not pages."""
+    return [p for p in outdir.rglob("*.html") if not {"_static", "_sources"} & set(p.parts)]
+
+
+def lighten_pages(app: Sphinx, exception) -> None:
+    if exception or app.builder.format != "html":
+        return
+    outdir = Path(app.outdir)
+    trim_theme_css(outdir)
+    for path in pages(outdir):
+        html = path.read_text(encoding="utf-8")
+        lighter = strip_spare_text(inline_icons(html, path.relative_to(outdir).as_posix()))
+        if lighter != html:
+            path.write_text(lighter, encoding="utf-8")
+
+
+def setup(app: Sphinx) -> None:
+    # doctree-read comes after myst-nb's parser has filed the page's scripts
+    app.connect("doctree-read", drop_widget_state)
+    app.connect("build-finished", lighten_pages, priority=600)
