@@ -12,6 +12,7 @@ from exercises.sphinx import (
     bundles,
     editions,
     execution,
+    offline,
     privacy,
     progress,
     readiness,
@@ -36,6 +37,9 @@ def setup(app: Sphinx) -> dict:
     editions.setup(app)
     privacy.setup(app)
     execution.setup(app)
+    weight.setup(app)
+    bundles.setup(app)
+    offline.setup(app)
     weight.setup(app)
     bundles.setup(app)
     search.setup(app)

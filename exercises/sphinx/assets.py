@@ -6,14 +6,16 @@ from pathlib import Path
 from sphinx.application import Sphinx
 
 TEMPLATES = Path(__file__).parent / "templates"
+# kurs-bereit.js stays last: it marks the page ready after every exercise script started.
 SCRIPTS = ("kurs-dom.js", "kurs-fortschritt.js", "kurs-quiz.js", "kurs-rollenspiel.js", "kurs-selbstcheck.js",
-           "kurs-gehalt.js")
+           "kurs-gehalt.js", "kurs-offline.js", "kurs-bereit.js")
 
 
 def add_assets(app: Sphinx, config) -> None:
     config.html_static_path.append(str(Path(app.srcdir) / "assets"))
     config.templates_path.append(str(TEMPLATES))
     app.add_css_file("kurs.css")
+    app.add_css_file("kurs-icons.css")
     app.add_css_file("kurs-icons.css")
     if (Path(app.srcdir) / "assets" / "firma.css").exists():  # company editions only
         app.add_css_file("firma.css")
