@@ -1,196 +1,195 @@
 /* KAM-Kurs: negotiation role-plays as branching dialogues, without kernel or network.
  *
- * Data comes as JSON from the page (exercises/roleplay_data.py). All text is
- * set with textContent. The path taken is saved through Kurs.progress, so a
- * reload continues where the trainee left off.
+ * Data comes as JSON from the page (exercises/roleplay_data.py), including every
+ * screen label in the scenario's language (data.texte), so this file holds no
+ * German or English UI text. All text is set with textContent. The path taken is
+ * saved through Kurs.progress, so a reload continues where the trainee left off;
+ * the stored entry keeps the keys the progress page reads (pfad, abgeschlossen).
  */
-(function () {
+(() => {
   "use strict";
-  var el = Kurs.dom.el, gemischt = Kurs.dom.shuffled;
+  const { el, shuffled } = Kurs.dom;
 
-  function vorzeichen(n) { return n > 0 ? "+" + n : n < 0 ? "−" + Math.abs(n) : "±0"; }
+  /* "{n}" placeholders, the same syntax Python's str.format fills in roleplay_data.py. */
+  const fill = (template, values) => template.replace(/\{(\w+)\}/g, (match, key) => (key in values ? String(values[key]) : match));
+
+  const signed = (n) => (n > 0 ? "+" + n : n < 0 ? "−" + Math.abs(n) : "±0");
+
+  /* The option chosen at one step of a path. */
+  const optionOf = (data, step) => data.knoten[step.knoten].optionen[step.option];
 
   /* Totals per skill for a path of {knoten, option} steps. */
-  function punkte(daten, pfad) {
-    var summe = {};
-    daten.dimensionen.forEach(function (d) { summe[d] = 0; });
-    pfad.forEach(function (schritt) {
-      var wirkung = daten.knoten[schritt.knoten].optionen[schritt.option].wirkung;
-      Object.keys(wirkung).forEach(function (d) { summe[d] += wirkung[d]; });
+  const score = (data, path) => {
+    const totals = Object.fromEntries(data.dimensionen.map((d) => [d, 0]));
+    path.forEach((step) => {
+      const effect = optionOf(data, step).wirkung;
+      Object.keys(effect).forEach((d) => { totals[d] += effect[d]; });
     });
-    return summe;
-  }
+    return totals;
+  };
 
-  function endknoten(daten, pfad) {
-    var name = daten.start;
-    pfad.forEach(function (s) { name = daten.knoten[s.knoten].optionen[s.option].weiter; });
-    return name;
-  }
-
-  /* A saved path is used only if every step still exists in the scenario. */
-  function gueltigerPfad(daten, pfad) {
-    if (!Array.isArray(pfad)) return [];
-    var name = daten.start, gut = [];
-    for (var i = 0; i < pfad.length; i++) {
-      var s = pfad[i], knoten = daten.knoten[name];
-      if (!s || s.knoten !== name || !knoten || !knoten.optionen || !knoten.optionen[s.option]) break;
-      gut.push({ knoten: s.knoten, option: s.option });
-      name = knoten.optionen[s.option].weiter;
+  /* A saved path is used only as far as every step still exists in the scenario. */
+  const validPath = (data, saved) => {
+    if (!Array.isArray(saved)) return [];
+    const path = [];
+    let name = data.start;
+    for (const step of saved) {
+      const node = data.knoten[name];
+      if (!step || step.knoten !== name || !node || !node.optionen || !node.optionen[step.option]) break;
+      path.push({ knoten: step.knoten, option: step.option });
+      name = node.optionen[step.option].weiter;
     }
-    return gut;
-  }
+    return path;
+  };
 
-  function Rollenspiel(wurzel, daten) {
-    var lang = daten.sprache;
-    var gespeichert = Kurs.progress.roleplay(daten.id);
-    var pfad = gueltigerPfad(daten, gespeichert.pfad);
+  const roleplay = (target, data) => {
+    const lang = data.sprache;
+    const t = data.texte;
+    let path = validPath(data, Kurs.progress.roleplay(data.id).pfad);
 
-    wurzel.textContent = "";
-    var hinweis = Kurs.progress.notice();
-    if (hinweis) wurzel.appendChild(hinweis);
-    wurzel.appendChild(el("div", { className: "kurs-lage" }, [
-      el("p", {}, [el("strong", { text: "Ihre Ausgangslage: " }), el("span", { lang: lang, text: daten.situation })]),
-      el("p", { text: "Bewertet werden: " + daten.dimensionen.join(", ") + ". Sie können jederzeit einen Schritt zurückgehen oder neu beginnen." }),
-      daten.rollenkarten ? el("p", {}, [el("a", { href: daten.rollenkarten, text: "Rollenkarten für das Rollenspiel im Seminar (druckbar)" })]) : null
+    target.textContent = "";
+    const notice = Kurs.progress.notice();
+    if (notice) target.appendChild(notice);
+    target.appendChild(el("div", { className: "kurs-lage", lang }, [
+      el("p", {}, [el("strong", { text: t.situation }), el("span", { text: data.situation })]),
+      el("p", { text: fill(t.skills, { skills: data.dimensionen.join(", ") }) }),
+      data.rollenkarten ? el("p", {}, [el("a", { href: data.rollenkarten, text: t.cards_link })]) : null
     ]));
-    var verlauf = el("ol", { className: "kurs-dialog", "aria-label": "Gesprächsverlauf" });
-    var wahlBereich = el("div", { className: "kurs-wahl" });
-    var zurueck = el("button", { type: "button", className: "kurs-knopf", text: "Einen Schritt zurück" });
-    var neu = el("button", { type: "button", className: "kurs-knopf", text: "Neu beginnen" });
-    var abschluss = el("div", { className: "kurs-abschluss" });
-    wurzel.appendChild(verlauf);
-    wurzel.appendChild(wahlBereich);
-    wurzel.appendChild(abschluss);
-    wurzel.appendChild(el("div", { className: "kurs-knoepfe" }, [zurueck, neu]));
+    const dialogue = el("ol", { className: "kurs-dialog", lang, "aria-label": t.dialogue });
+    const choices = el("div", { className: "kurs-wahl", lang });
+    const back = el("button", { type: "button", className: "kurs-knopf", lang, text: t.back });
+    const restart = el("button", { type: "button", className: "kurs-knopf", lang, text: t.restart });
+    const summary = el("div", { className: "kurs-abschluss", lang });
+    [dialogue, choices, summary, el("div", { className: "kurs-knoepfe" }, [back, restart])].forEach((part) => target.appendChild(part));
 
-    function sichern(ende) {
-      var eintrag = { pfad: pfad };
-      var alt = Kurs.progress.roleplay(daten.id);
-      if (alt.abgeschlossen) eintrag.abgeschlossen = alt.abgeschlossen;
-      if (ende) eintrag.abgeschlossen = { ende: ende, titel: daten.knoten[ende].titel, punkte: punkte(daten, pfad), entscheidungen: pfad.length };
-      Kurs.progress.saveRoleplay(daten.id, eintrag);
-    }
+    const save = (ending) => {
+      const entry = { pfad: path };
+      const before = Kurs.progress.roleplay(data.id);
+      if (before.abgeschlossen) entry.abgeschlossen = before.abgeschlossen;
+      if (ending) entry.abgeschlossen = { ende: ending, titel: data.knoten[ending].titel, punkte: score(data, path), entscheidungen: path.length };
+      Kurs.progress.saveRoleplay(data.id, entry);
+    };
 
-    function gegenueber(name) {
-      var k = daten.knoten[name];
+    const theirTurn = (name) => {
+      const node = data.knoten[name];
       return el("li", { className: "kurs-zug kurs-gegenueber", tabindex: "-1" }, [
-        el("p", { className: "kurs-sprecher", lang: lang, text: k.sprecher }),
-        el("p", { lang: lang, text: k.text })
+        el("p", { className: "kurs-sprecher", text: node.sprecher }),
+        el("p", { text: node.text })
       ]);
-    }
+    };
 
-    function eigeneAntwort(schritt) {
-      var option = daten.knoten[schritt.knoten].optionen[schritt.option];
-      var wirkung = daten.dimensionen.filter(function (d) { return d in option.wirkung; }).map(function (d) {
-        return d + " " + vorzeichen(option.wirkung[d]);
-      }).join(", ");
+    const ownTurn = (step) => {
+      const option = optionOf(data, step);
+      const effect = data.dimensionen.filter((d) => d in option.wirkung).map((d) => d + " " + signed(option.wirkung[d])).join(", ");
       return [
         el("li", { className: "kurs-zug kurs-ich" }, [
-          el("p", { className: "kurs-sprecher", text: "Sie" }),
-          el("p", { lang: lang, text: option.text })
+          el("p", { className: "kurs-sprecher", text: t.you }),
+          el("p", { text: option.text })
         ]),
         el("li", { className: "kurs-zug kurs-folge", tabindex: "-1" }, [
-          el("p", { className: "kurs-bewertung", text: "Bewertung: " + daten.bewertungen[option.bewertung] + " · Konzept: " + option.konzept + " · Wirkung: " + wirkung }),
-          el("p", { lang: lang, text: option.feedback })
+          el("p", { className: "kurs-bewertung", text: fill(t.feedback, { rating: t.ratings[option.bewertung], concept: option.konzept, effect }) }),
+          el("p", { text: option.feedback })
         ])
       ];
-    }
+    };
 
-    function zeichnen(fokus) {
-      verlauf.textContent = ""; wahlBereich.textContent = ""; abschluss.textContent = "";
-      var name = daten.start;
-      var letztes = null;
-      verlauf.appendChild(letztes = gegenueber(name));
-      pfad.forEach(function (schritt) {
-        eigeneAntwort(schritt).forEach(function (li) { verlauf.appendChild(li); letztes = li; });
-        name = daten.knoten[schritt.knoten].optionen[schritt.option].weiter;
-        if (!daten.knoten[name].ende) verlauf.appendChild(gegenueber(name));
-      });
-      zurueck.disabled = pfad.length === 0;
-      var knoten = daten.knoten[name];
-      if (knoten.ende) {
-        zeigeEnde(name);
-        if (fokus) abschluss.querySelector("h3").focus();
-        return;
-      }
-      var gruppe = el("div", { role: "group", "aria-label": "Ihre Antwort (Entscheidung " + (pfad.length + 1) + ")" });
-      gruppe.appendChild(el("p", { className: "kurs-frage-nummer", text: "Entscheidung " + (pfad.length + 1) + ": Wie antworten Sie?" }));
-      gemischt(knoten.optionen.map(function (o, i) { return i; })).forEach(function (i) {
-        var knopf = el("button", { type: "button", className: "kurs-knopf kurs-antwort", lang: lang, text: knoten.optionen[i].text });
-        knopf.addEventListener("click", function () {
-          pfad.push({ knoten: name, option: i });
-          var ende = daten.knoten[knoten.optionen[i].weiter].ende ? knoten.optionen[i].weiter : null;
-          sichern(ende);
-          zeichnen(true);
-        });
-        gruppe.appendChild(knopf);
-      });
-      wahlBereich.appendChild(gruppe);
-      // Focus the consequence of the last choice (or the new turn), so it is read next.
-      if (fokus) {
-        var folgen = verlauf.querySelectorAll(".kurs-folge");
-        (folgen.length ? folgen[folgen.length - 1] : verlauf.lastChild).focus();
-      }
-    }
-
-    function zeigeEnde(name) {
-      var ende = daten.knoten[name];
-      var summe = punkte(daten, pfad);
-      abschluss.appendChild(el("h3", { tabindex: "-1", lang: lang, text: "Ende: " + ende.titel }));
-      abschluss.appendChild(el("p", { lang: lang, text: ende.text }));
-      var balken = el("dl", { className: "kurs-punkte" });
-      daten.dimensionen.forEach(function (d) {
-        var bereich = daten.bereiche[d];
-        var anteil = bereich[1] === bereich[0] ? 1 : (summe[d] - bereich[0]) / (bereich[1] - bereich[0]);
-        var prozent = Math.round(anteil * 100);
-        balken.appendChild(el("dt", { text: d }));
-        balken.appendChild(el("dd", {}, [
-          el("span", { className: "kurs-balken", role: "img", "aria-label": d + ": " + vorzeichen(summe[d]) + " Punkte, möglich von " + vorzeichen(bereich[0]) + " bis " + vorzeichen(bereich[1]) }, [
-            el("span", { className: "kurs-balken-fuellung", style: "width: " + prozent + "%" })
+    const showEnding = (name) => {
+      const ending = data.knoten[name];
+      const totals = score(data, path);
+      summary.appendChild(el("h3", { tabindex: "-1", text: fill(t.ending, { title: ending.titel }) }));
+      summary.appendChild(el("p", { text: ending.text }));
+      const bars = el("dl", { className: "kurs-punkte" });
+      data.dimensionen.forEach((d) => {
+        const [low, high] = data.bereiche[d];
+        const share = high === low ? 1 : (totals[d] - low) / (high - low);
+        const values = { skill: d, value: signed(totals[d]), low: signed(low), high: signed(high) };
+        bars.appendChild(el("dt", { text: d }));
+        bars.appendChild(el("dd", {}, [
+          el("span", { className: "kurs-balken", role: "img", "aria-label": fill(t.score_label, values) }, [
+            el("span", { className: "kurs-balken-fuellung", style: "width: " + Math.round(share * 100) + "%" })
           ]),
-          el("span", { className: "kurs-balken-text", text: vorzeichen(summe[d]) + " (möglich: " + vorzeichen(bereich[0]) + " bis " + vorzeichen(bereich[1]) + ")" })
+          el("span", { className: "kurs-balken-text", text: fill(t.score_text, values) })
         ]));
       });
-      abschluss.appendChild(el("h4", { text: "Ihre Punkte je Fähigkeit" }));
-      abschluss.appendChild(balken);
-      abschluss.appendChild(el("h4", { text: "Ihr Weg durch das Gespräch" }));
-      abschluss.appendChild(el("ol", { className: "kurs-rueckblick" }, pfad.map(function (s) {
-        var o = daten.knoten[s.knoten].optionen[s.option];
-        return el("li", {}, [el("span", { lang: lang, text: o.text }), el("span", { text: " – " + daten.bewertungen[o.bewertung] + " (" + o.konzept + ")" })]);
+      summary.appendChild(el("h4", { text: t.scores }));
+      summary.appendChild(bars);
+      summary.appendChild(el("h4", { text: t.recap }));
+      summary.appendChild(el("ol", { className: "kurs-rueckblick" }, path.map((step) => {
+        const option = optionOf(data, step);
+        return el("li", {}, [el("span", { text: option.text }), el("span", { text: " – " + t.ratings[option.bewertung] + " (" + option.konzept + ")" })]);
       })));
-      abschluss.appendChild(el("h4", { text: "Nachbesprechung" }));
-      abschluss.appendChild(el("p", { lang: lang, text: ende.nachbesprechung }));
-    }
+      summary.appendChild(el("h4", { text: t.debrief }));
+      summary.appendChild(el("p", { text: ending.nachbesprechung }));
+    };
 
-    zurueck.addEventListener("click", function () {
-      if (!pfad.length) return;
-      pfad.pop();
-      sichern(null);
-      zeichnen(false);
-      var knoepfe = wahlBereich.querySelectorAll("button");
-      (knoepfe.length ? knoepfe[0] : zurueck).focus();
-    });
-    neu.addEventListener("click", function () {
-      pfad = [];
-      sichern(null);
-      zeichnen(false);
-      verlauf.firstChild.focus();
-    });
-    zeichnen(false);
-  }
+    const render = (focus) => {
+      dialogue.textContent = "";
+      choices.textContent = "";
+      summary.textContent = "";
+      let name = data.start;
+      dialogue.appendChild(theirTurn(name));
+      path.forEach((step) => {
+        ownTurn(step).forEach((li) => dialogue.appendChild(li));
+        name = optionOf(data, step).weiter;
+        if (!data.knoten[name].ende) dialogue.appendChild(theirTurn(name));
+      });
+      back.disabled = path.length === 0;
+      const node = data.knoten[name];
+      if (node.ende) {
+        showEnding(name);
+        if (focus) summary.querySelector("h3").focus();
+        return;
+      }
+      const number = path.length + 1;
+      const group = el("div", { role: "group", "aria-label": fill(t.answer_group, { n: number }) });
+      group.appendChild(el("p", { className: "kurs-frage-nummer", text: fill(t.question, { n: number }) }));
+      shuffled(node.optionen.map((option, index) => index)).forEach((index) => {
+        const button = el("button", { type: "button", className: "kurs-knopf kurs-antwort", text: node.optionen[index].text });
+        button.addEventListener("click", () => {
+          path.push({ knoten: name, option: index });
+          const next = node.optionen[index].weiter;
+          save(data.knoten[next].ende ? next : null);
+          render(true);
+        });
+        group.appendChild(button);
+      });
+      choices.appendChild(group);
+      // Focus the consequence of the last choice (or the new turn), so it is read next.
+      if (focus) {
+        const consequences = dialogue.querySelectorAll(".kurs-folge");
+        (consequences.length ? consequences[consequences.length - 1] : dialogue.lastChild).focus();
+      }
+    };
 
-  function start() {
-    Array.prototype.forEach.call(document.querySelectorAll("[data-kurs-rollenspiel]"), function (wurzel) {
-      if (wurzel.getAttribute("data-bereit")) return;
-      var daten;
-      try { daten = JSON.parse(wurzel.querySelector("script[type='application/json']").textContent); } catch (e) { return; }
-      new Rollenspiel(wurzel.querySelector(".kurs-ziel"), daten);
-      wurzel.setAttribute("data-bereit", "ja");
+    back.addEventListener("click", () => {
+      if (!path.length) return;
+      path.pop();
+      save(null);
+      render(false);
+      const buttons = choices.querySelectorAll("button");
+      (buttons.length ? buttons[0] : back).focus();
     });
-  }
+    restart.addEventListener("click", () => {
+      path = [];
+      save(null);
+      render(false);
+      dialogue.firstChild.focus();
+    });
+    render(false);
+  };
+
+  const start = () => {
+    document.querySelectorAll("[data-kurs-rollenspiel]").forEach((root) => {
+      if (root.getAttribute("data-bereit")) return;
+      let data;
+      try { data = JSON.parse(root.querySelector("script[type='application/json']").textContent); } catch (e) { return; }
+      roleplay(root.querySelector(".kurs-ziel"), data);
+      root.setAttribute("data-bereit", "ja");
+    });
+  };
 
   window.Kurs = window.Kurs || {};
-  window.Kurs.rollenspiel = { punkte: punkte, endknoten: endknoten, start: start };
+  window.Kurs.roleplay = { start };
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
   else start();
 })();

@@ -69,7 +69,7 @@ def roleplay(scenario_id: str) -> Exercise:
     content, _ = course()
     scenario = content.scenarios[scenario_id]
     data = roleplay_data(scenario, f"../rollenkarten/{scenario_id}.html")
-    html = container("rollenspiel", scenario_id, data, "Das Rollenspiel braucht JavaScript im Browser.",
+    html = container("rollenspiel", scenario_id, data, data["texte"]["noscript"],
                      "kurs-rollenspiel", element_id=f"rollenspiel-{scenario_id}")
     return Exercise(html, lambda: roleplay_widget(scenario))
 

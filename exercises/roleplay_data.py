@@ -1,10 +1,91 @@
-"""Role-play data for the JS runtime and the classroom role cards."""
+"""Role-play data for the JS runtime and the classroom role cards.
+
+Every screen label of a role-play comes from UI_TEXT in the scenario's language
+(``sprache``): the page runtime gets its strings in the page JSON, and the role
+cards and the ipywidgets app read the same table, so no label is written twice.
+Placeholders such as ``{n}`` are filled by str.format here and by the same
+``{name}`` syntax in assets/kurs-rollenspiel.js.
+"""
 
 from html import escape
 
 from exercises.roleplay import Scenario
 
-RATING_LABELS = {"beste": "beste Wahl", "akzeptabel": "akzeptabel", "schwach": "schwach"}
+UI_TEXT = {
+    "de": {
+        "ratings": {"beste": "beste Wahl", "akzeptabel": "akzeptabel", "schwach": "schwach"},
+        "noscript": "Das Rollenspiel braucht JavaScript im Browser.",
+        "situation": "Ihre Ausgangslage: ",
+        "skills": "Bewertet werden: {skills}. Sie können jederzeit einen Schritt zurückgehen "
+                  "oder neu beginnen.",
+        "cards_link": "Rollenkarten für das Rollenspiel im Seminar (druckbar)",
+        "dialogue": "Gesprächsverlauf",
+        "back": "Einen Schritt zurück",
+        "restart": "Neu beginnen",
+        "you": "Sie",
+        "feedback": "Bewertung: {rating} · Konzept: {concept} · Wirkung: {effect}",
+        "answer_group": "Ihre Antwort (Entscheidung {n})",
+        "question": "Entscheidung {n}: Wie antworten Sie?",
+        "ending": "Ende: {title}",
+        "score_label": "{skill}: {value} Punkte, möglich von {low} bis {high}",
+        "score_text": "{value} (möglich: {low} bis {high})",
+        "scores": "Ihre Punkte je Fähigkeit",
+        "recap": "Ihr Weg durch das Gespräch",
+        "debrief": "Nachbesprechung",
+        "cards_title": "Rollenkarten: {title}",
+        "print_hint": "Drucken Sie diese Seite (Strg+P): Jede Karte kommt auf ein eigenes A4-Blatt. "
+                      "Die Einkaufskarte enthält vertrauliche Grenzen – geben Sie sie nur der Person, "
+                      "die einkauft.",
+        "seller_card": "Karte 1 von 3 · Verkauf",
+        "buyer_card": "Karte 2 von 3 · Einkauf · vertraulich",
+        "observer_card": "Karte 3 von 3 · Beobachtung",
+        "situation_title": "Lage",
+        "brief": "Auftrag",
+        "goals": "Ziele",
+        "room": "Spielraum",
+        "limits": "Vertrauliche Grenzen",
+        "tactics": "Taktiken, die Sie ausprobieren",
+        "observer_title": "Beobachtungsbogen",
+        "observer_hint": "Haken Sie ab, was Sie beobachten, und notieren Sie ein Beispiel für die "
+                         "Nachbesprechung.",
+        "skills_title": "Bewertete Fähigkeiten",
+    },
+    "en": {
+        "ratings": {"beste": "best", "akzeptabel": "acceptable", "schwach": "poor"},
+        "noscript": "The role-play needs JavaScript in the browser.",
+        "situation": "Your situation: ",
+        "skills": "Skills scored: {skills}. You can go back a step or start again at any time.",
+        "cards_link": "Printable role cards for the classroom role-play",
+        "dialogue": "The conversation so far",
+        "back": "Go back a step",
+        "restart": "Start again",
+        "you": "You",
+        "feedback": "Rating: {rating} · Concept: {concept} · Effect: {effect}",
+        "answer_group": "Your answer (decision {n})",
+        "question": "Decision {n}: How do you respond?",
+        "ending": "Ending: {title}",
+        "score_label": "{skill}: {value} points, possible range {low} to {high}",
+        "score_text": "{value} (possible: {low} to {high})",
+        "scores": "Your score per skill",
+        "recap": "Your path through the conversation",
+        "debrief": "Debrief",
+        "cards_title": "Role cards: {title}",
+        "print_hint": "Print this page (Ctrl+P): each card goes on a separate A4 sheet. The buyer's card "
+                      "holds confidential limits, so give it only to the person playing the buyer.",
+        "seller_card": "Card 1 of 3 · Seller",
+        "buyer_card": "Card 2 of 3 · Buyer · confidential",
+        "observer_card": "Card 3 of 3 · Observer",
+        "situation_title": "Situation",
+        "brief": "Your brief",
+        "goals": "Goals",
+        "room": "Room to manoeuvre",
+        "limits": "Confidential limits",
+        "tactics": "Tactics to try",
+        "observer_title": "Observation sheet",
+        "observer_hint": "Tick what you observe and note one example of each for the debrief.",
+        "skills_title": "Skills scored",
+    },
+}
 
 
 def score_ranges(scenario: Scenario) -> dict[str, tuple[int, int]]:
@@ -22,9 +103,11 @@ def score_ranges(scenario: Scenario) -> dict[str, tuple[int, int]]:
 
 
 def roleplay_data(scenario: Scenario, cards_href: str) -> dict:
-    data = scenario.model_dump(exclude={"rollen"})
+    """The page JSON: the scenario without role cards or the negotiation frame (they hold
+    the buyer's confidential limit), score ranges and the screen labels in its language."""
+    data = scenario.model_dump(exclude={"rollen", "verhandlung"})
     data["bereiche"] = {d: list(r) for d, r in score_ranges(scenario).items()}
-    data["bewertungen"] = RATING_LABELS
+    data["texte"] = UI_TEXT[scenario.sprache]
     data["rollenkarten"] = cards_href
     return data
 
@@ -56,44 +139,43 @@ def _list(items: list[str], css_class: str = "") -> str:
 def role_cards_html(scenario: Scenario) -> str:
     """Print-ready role cards (one A4 page each): seller, buyer, observer."""
     roles = scenario.rollen
-    title = escape(scenario.titel)
-    lang = scenario.sprache
+    text = UI_TEXT[scenario.sprache]
+    title = escape(text["cards_title"].format(title=scenario.titel))
     return f"""<!DOCTYPE html>
-<html lang="{lang}">
+<html lang="{scenario.sprache}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Rollenkarten: {title}</title>
+<title>{title}</title>
 <link rel="icon" href="../_static/favicon.svg" type="image/svg+xml">
 <style>{CARD_CSS}</style>
 </head>
 <body>
 <main>
-<h1>Rollenkarten: {title}</h1>
-<p class="druckhinweis" lang="de">Drucken Sie diese Seite (Strg+P): jede Karte kommt auf ein eigenes
-A4-Blatt. Die Einkaufskarte enthält vertrauliche Grenzen – nur der Person geben, die einkauft.</p>
+<h1>{title}</h1>
+<p class="druckhinweis">{escape(text["print_hint"])}</p>
 <section class="karte" aria-labelledby="karte-verkauf">
-<p class="kennung" lang="de">Karte 1 von 3 · Verkauf</p>
+<p class="kennung">{escape(text["seller_card"])}</p>
 <h2 id="karte-verkauf">{escape(roles.verkauf.titel)}</h2>
-<h3 lang="de">Lage</h3><p>{escape(scenario.situation)}</p>
-<h3 lang="de">Auftrag</h3><p>{escape(roles.verkauf.auftrag)}</p>
-<h3 lang="de">Ziele</h3>{_list(roles.verkauf.ziele)}
-<h3 lang="de">Spielraum</h3>{_list(roles.verkauf.spielraum)}
+<h3>{escape(text["situation_title"])}</h3><p>{escape(scenario.situation)}</p>
+<h3>{escape(text["brief"])}</h3><p>{escape(roles.verkauf.auftrag)}</p>
+<h3>{escape(text["goals"])}</h3>{_list(roles.verkauf.ziele)}
+<h3>{escape(text["room"])}</h3>{_list(roles.verkauf.spielraum)}
 </section>
 <section class="karte vertraulich" aria-labelledby="karte-einkauf">
-<p class="kennung" lang="de">Karte 2 von 3 · Einkauf · vertraulich</p>
+<p class="kennung">{escape(text["buyer_card"])}</p>
 <h2 id="karte-einkauf">{escape(roles.einkauf.titel)}</h2>
-<h3 lang="de">Auftrag</h3><p>{escape(roles.einkauf.auftrag)}</p>
-<h3 lang="de">Ziele</h3>{_list(roles.einkauf.ziele)}
-<h3 lang="de">Vertrauliche Grenzen</h3>{_list(roles.einkauf.vertrauliche_grenzen)}
-<h3 lang="de">Taktiken, die Sie ausprobieren</h3>{_list(roles.einkauf.taktiken)}
+<h3>{escape(text["brief"])}</h3><p>{escape(roles.einkauf.auftrag)}</p>
+<h3>{escape(text["goals"])}</h3>{_list(roles.einkauf.ziele)}
+<h3>{escape(text["limits"])}</h3>{_list(roles.einkauf.vertrauliche_grenzen)}
+<h3>{escape(text["tactics"])}</h3>{_list(roles.einkauf.taktiken)}
 </section>
 <section class="karte" aria-labelledby="karte-beobachtung">
-<p class="kennung" lang="de">Karte 3 von 3 · Beobachtung</p>
-<h2 id="karte-beobachtung" lang="de">Beobachtungsbogen</h2>
-<p lang="de">Haken Sie ab, was Sie beobachten, und notieren Sie ein Beispiel für die Nachbesprechung.</p>
+<p class="kennung">{escape(text["observer_card"])}</p>
+<h2 id="karte-beobachtung">{escape(text["observer_title"])}</h2>
+<p>{escape(text["observer_hint"])}</p>
 {_list(roles.beobachtung, "kaestchen")}
-<h3 lang="de">Bewertete Fähigkeiten</h3>{_list(scenario.dimensionen)}
+<h3>{escape(text["skills_title"])}</h3>{_list(scenario.dimensionen)}
 </section>
 </main>
 </body>

@@ -6,15 +6,16 @@ from html import escape
 import ipywidgets as widgets
 
 from exercises.roleplay import Scenario
-from exercises.roleplay_data import RATING_LABELS
+from exercises.roleplay_data import UI_TEXT
 
 
 def roleplay_widget(scenario: Scenario) -> widgets.Widget:
+    text = UI_TEXT[scenario.sprache]
     path: list[tuple[str, int]] = []
     transcript = widgets.HTML()
     choices = widgets.VBox()
-    back = widgets.Button(description="Einen Schritt zurück")
-    restart = widgets.Button(description="Neu beginnen")
+    back = widgets.Button(description=text["back"])
+    restart = widgets.Button(description=text["restart"])
 
     def current() -> str:
         name = scenario.start
@@ -29,9 +30,10 @@ def roleplay_widget(scenario: Scenario) -> widgets.Widget:
         for step, index in path:
             option = scenario.knoten[step].optionen[index]
             effects = ", ".join(f"{d} {v:+d}" for d, v in option.wirkung.items())
-            lines.append(f"<p><b>Sie:</b> {escape(option.text)}</p>"
-                         f"<p><i>{RATING_LABELS[option.bewertung]} · {escape(option.konzept)} · "
-                         f"{escape(effects)}</i><br>{escape(option.feedback)}</p>")
+            verdict = text["feedback"].format(rating=text["ratings"][option.bewertung],
+                                              concept=option.konzept, effect=effects)
+            lines.append(f"<p><b>{escape(text['you'])}:</b> {escape(option.text)}</p>"
+                         f"<p><i>{escape(verdict)}</i><br>{escape(option.feedback)}</p>")
             name = option.weiter
             node = scenario.knoten[name]
             if not node.ende:
@@ -39,8 +41,10 @@ def roleplay_widget(scenario: Scenario) -> widgets.Widget:
         if node.ende:
             totals = scenario.score(path)
             scores = "".join(f"<li>{escape(d)}: {v:+d}</li>" for d, v in totals.items())
-            lines.append(f"<h4>Ende: {escape(node.titel)}</h4><p>{escape(node.text)}</p><ul>{scores}</ul>"
-                         f"<p><b>Nachbesprechung:</b> {escape(node.nachbesprechung)}</p>")
+            ending = text["ending"].format(title=node.titel)
+            lines.append(f"<h4>{escape(ending)}</h4><p>{escape(node.text)}</p>"
+                         f"<h5>{escape(text['scores'])}</h5><ul>{scores}</ul>"
+                         f"<p><b>{escape(text['debrief'])}:</b> {escape(node.nachbesprechung)}</p>")
             choices.children = []
         else:
             buttons = []
@@ -67,6 +71,7 @@ def roleplay_widget(scenario: Scenario) -> widgets.Widget:
 
     back.on_click(step_back)
     restart.on_click(start_over)
-    intro = widgets.HTML(f"<h3>{escape(scenario.titel)}</h3><p>{escape(scenario.situation)}</p>")
+    intro = widgets.HTML(f"<h3>{escape(scenario.titel)}</h3>"
+                         f"<p><b>{escape(text['situation'])}</b>{escape(scenario.situation)}</p>")
     render()
     return widgets.VBox([intro, transcript, choices, widgets.HBox([back, restart])])

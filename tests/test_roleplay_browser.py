@@ -1,6 +1,9 @@
-"""Role-plays in Chromium: best and poor path, step back, restart, persistence."""
+"""Role-plays in Chromium: best and poor path, step back, restart, persistence, English labels."""
+
+import re
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from exercise_driver import page_data
 
 pytestmark = pytest.mark.browser
@@ -87,6 +90,59 @@ def test_path_is_kept_across_reload_and_in_progress(visit, site_url):
     box = page.locator(BOX)
     assert box.locator(".kurs-dialog li").count() == turns
     play(page, data, box, "beste", keyboard=False)
-    stored = page.evaluate("JSON.parse(localStorage.getItem('kam-kurs:fortschritt:v2'))")
-    assert stored["roleplays"][SCENARIO]["abgeschlossen"]["titel"]
+    stored = page.evaluate(f"Kurs.progress.roleplay('{SCENARIO}')")
+    ending, _ = walk(data, "beste")
+    assert stored["abgeschlossen"]["titel"] == data["knoten"][ending]["titel"]
+    assert v.errors == []
+
+
+ENGLISH_BOX = "[data-kurs-rollenspiel='international-buyer']"
+GERMAN_UI_WORDS = ("Ausgangslage", "Bewertung", "Konzept", "Wirkung", "Entscheidung", "Ende:", "Punkte",
+                   "Nachbesprechung", "zurück", "Neu beginnen", "beste Wahl", "akzeptabel", "schwach", "Sie ")
+
+
+def test_english_scenario_speaks_english_on_every_label(visit, site_url, look):
+    v = visit(look=look)
+    page = v.open(f"{site_url}/{PAGE}")
+    box = page.locator(ENGLISH_BOX)
+    data = page_data(page, ENGLISH_BOX)
+    assert box.locator(".kurs-lage strong").inner_text().strip() == "Your situation:"
+    assert box.get_by_role("button", name="Go back a step").is_disabled()
+    assert box.get_by_role("button", name="Start again").is_visible()
+    assert re.fullmatch(r"Decision 1: How do you respond\?", box.locator(".kurs-frage-nummer").inner_text())
+    play(page, data, box, "beste", keyboard=True)
+    verdicts = box.locator(".kurs-bewertung").all_inner_texts()
+    assert verdicts and all(t.startswith("Rating: best · Concept: ") and "· Effect: " in t for t in verdicts)
+    ending, decisions = walk(data, "beste")
+    assert box.locator(".kurs-abschluss h3").inner_text() == f"Ending: {data['knoten'][ending]['titel']}"
+    assert box.locator(".kurs-abschluss h4").all_inner_texts() == [
+        "Your score per skill", "Your path through the conversation", "Debrief"]
+    assert all(" – best (" in t for t in box.locator(".kurs-rueckblick li").all_inner_texts())
+    assert box.locator(".kurs-rueckblick li").count() == decisions
+    assert "possible:" in box.locator(".kurs-balken-text").first.inner_text()
+    shown = box.inner_text()
+    assert [word for word in GERMAN_UI_WORDS if word in shown] == []
+    # every part of the exercise says it is English, so screen readers switch voice
+    assert box.locator(".kurs-dialog").get_attribute("lang") == "en"
+    assert box.locator(".kurs-abschluss").get_attribute("lang") == "en"
+    assert v.errors == []  # before axe, whose style-sheet preload asks the server for theme imports
+    violations = Axe().run(page, context=ENGLISH_BOX).response["violations"]
+    assert [found["id"] for found in violations if found["impact"] in {"serious", "critical"}] == []
+
+
+def test_english_role_cards_are_english_and_keep_the_buyers_limits_off_the_seller_card(visit, site_url):
+    v = visit()
+    page = v.open(f"{site_url}/{PAGE}")
+    cards = "Printable role cards for the classroom role-play"
+    page.locator(ENGLISH_BOX).get_by_role("link", name=cards).click()
+    page.wait_for_load_state("load")
+    assert page.locator("html").get_attribute("lang") == "en"
+    assert page.locator("h1").inner_text().startswith("Role cards: ")
+    assert page.locator(".kennung").all_inner_texts() == [
+        "Card 1 of 3 · Seller", "Card 2 of 3 · Buyer · confidential", "Card 3 of 3 · Observer"]
+    seller = page.locator("section.karte").first.inner_text()
+    buyer = page.locator("section.vertraulich").inner_text()
+    assert "€108" in buyer and "€108" not in seller  # Daniel's approval limit stays on the buyer's card
+    assert "ZOPA" not in seller
+    assert "Karte" not in page.locator("body").inner_text()
     assert v.errors == []
