@@ -104,3 +104,13 @@ def question_states(page) -> list[dict]:
 def percent(points: list[float]) -> int:
     """A score in whole percent, halves rounded up (as the course states it)."""
     return int(sum(points) / len(points) * 100 + 0.5) if points else 0
+
+
+def grave_violations(page, within: str | None = None) -> list[str]:
+    """Serious or critical axe-core findings on the page as it is now (or in ``within``).
+    Without preloading, axe fetches no style sheets itself (that logged a 404)."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    found = Axe().run(page, within, {"resultTypes": ["violations"], "preload": False}).response["violations"]
+    return [f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']]}"
+            for v in found if v["impact"] in {"serious", "critical"}]

@@ -8,7 +8,7 @@ the page or from the stored data the test writes itself.
 import json
 
 import pytest
-from exercise_driver import answer, check, page_data, percent, question_for, question_states
+from exercise_driver import answer, check, grave_violations, page_data, percent, question_for, question_states
 
 pytestmark = pytest.mark.browser
 CHAPTER = "book/definition.html"
@@ -174,6 +174,7 @@ def test_ordering_in_the_exam_counts_once_moved_or_confirmed(visit, site_url):
     first.get_by_role("button", name="Reihenfolge übernehmen").click()
     assert first.get_by_role("button", name="Reihenfolge übernehmen").is_hidden()
     assert "Reihenfolge als Antwort übernommen" in first.inner_text()
+    assert grave_violations(page, ".kurs-fragen") == []
     page.get_by_role("button", name="Test abgeben").click()
     if len(orderings) > 1:
         assert result_text(page).startswith(f"Noch {len(orderings) - 1} Frage(n)")
@@ -230,6 +231,7 @@ def test_self_check_answers_and_result_come_back_and_show_on_progress_page(visit
         value = stored(progress)["selfcheck"]["profile"][key]
         assert f"{name}: {value} %" in part.inner_text() and f"{name}: {value} %" in description
     assert v.errors == []
+    assert grave_violations(progress) == []
 
 
 # Written by hand in the shape version 1 stored (German field names, one key).
@@ -297,6 +299,7 @@ def test_version_1_data_migrates_without_loss(visit, site_url, look):
     assert stored(page)["chapters"] == state["chapters"]
     assert stored(page)["exam"]["attempts"] == state["exam"]["attempts"]
     assert v.errors == []
+    assert grave_violations(page) == []
 
 
 def test_snapshot_and_restore_carry_the_whole_state(visit, site_url):
