@@ -8,6 +8,7 @@ the page or from the stored data the test writes itself.
 import json
 
 import pytest
+from conftest import LOOKS
 from exercise_driver import answer, check, grave_violations, page_data, percent, question_for, question_states
 
 pytestmark = pytest.mark.browser
@@ -320,4 +321,19 @@ def test_snapshot_and_restore_carry_the_whole_state(visit, site_url):
     assert events == {"bad": False, "good": True, "seen": [["reset", 2], ["restore", 2]]}
     page.reload()
     assert question_states(page) == before
+    assert v.errors == []
+
+
+def test_half_done_quiz_comes_back_over_file_urls(visit, site):
+    """Opened from the file system, as a trainee with the downloaded course does (no browser flags)."""
+    v = visit(look=LOOKS["handy-dunkel"])
+    page = v.open((site / CHAPTER).as_uri())
+    data = page_data(page, "[data-kurs-quiz]")
+    fieldset = page.locator("fieldset.kurs-frage").first
+    answer(fieldset, question_for(page, fieldset, data), right=True, keyboard=True)
+    check(fieldset, keyboard=True)
+    before = question_states(page)
+    page.reload()
+    assert question_states(page) == before
+    assert page.locator(".kurs-quizstand").inner_text().startswith(f"1 von {len(data['fragen'])} Fragen")
     assert v.errors == []
