@@ -14,11 +14,32 @@ from ruamel.yaml import YAML
 
 from exercises import PROJECT_DIR, content_dir
 from exercises.chapters import chapters
-from exercises.company import Company
+from exercises.company import MIN_CONTRAST, Company, luminance
 from exercises.content import load_content
 from exercises.problems import ContentError
 
 COPIED = ("book", "assets", "_config.yml", "_toc.yml")
+
+
+# The theme's dark page and its lighter surface (boxes, feedback): a company's accent
+# is lightened until it reaches the AA contrast on the lighter one, so on both.
+DARK_PAGE, DARK_SURFACE = "#121212", "#29313d"
+
+
+def mix(colour: str, other: str, share_of_other: float) -> str:
+    channels = [(int(colour[i:i + 2], 16), int(other[i:i + 2], 16)) for i in (1, 3, 5)]
+    return "#" + "".join(f"{round(a + (b - a) * share_of_other):02x}" for a, b in channels)
+
+
+def contrast(first: str, second: str) -> float:
+    darker, lighter = sorted((luminance(first), luminance(second)))
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+def dark_mode_accent(colour: str) -> str:
+    """The least whitened shade of ``colour`` that is readable on the dark surface."""
+    shades = (mix(colour, "#ffffff", step / 20) for step in range(21))
+    return next(shade for shade in shades if contrast(shade, DARK_SURFACE) >= MIN_CONTRAST)
 
 
 def default_output(edition: str, company: Company | None) -> Path:
@@ -81,7 +102,10 @@ def stage_company(company: Company, company_file: Path, staging: Path) -> Path:
         # the theme's own colours only in light mode: a dark accent is unreadable on dark
         f'html[data-theme="light"] {{\n  --pst-color-primary: {company.farben.akzent};\n'
         f"  --pst-color-link: {company.farben.akzent};\n"
-        f"  --pst-color-link-hover: {company.farben.akzent};\n}}\n",
+        f"  --pst-color-link-hover: {company.farben.akzent};\n}}\n"
+        # in dark mode a lighter shade of the same colour, readable on the dark page
+        f'html[data-theme="dark"]:root {{\n  --kurs-akzent: {dark_mode_accent(company.farben.akzent)};\n'
+        f'  --kurs-akzent-hell: {mix(company.farben.akzent, DARK_PAGE, 0.75)};\n}}\n',
         encoding="utf-8")
     config = yaml.load((staging / "_config.yml").read_text(encoding="utf-8"))
     config["title"] = f"KAM-Kurs – {company.name}"

@@ -12,6 +12,7 @@ from exercises.sphinx import (
     bundles,
     editions,
     execution,
+    figures,
     offline,
     privacy,
     progress,
@@ -37,6 +38,7 @@ def setup(app: Sphinx) -> dict:
     editions.setup(app)
     privacy.setup(app)
     execution.setup(app)
+    figures.setup(app)
     weight.setup(app)
     bundles.setup(app)
     offline.setup(app)
