@@ -69,10 +69,15 @@ class ExtraChapter(Model):
     datei: Text  # Markdown file, relative to the company file
 
 
+# Formats every browser shows as the theme's logo; others (PDF, TIFF, …) would show nothing.
+LOGO_FORMATS = (".svg", ".png", ".jpg", ".jpeg", ".webp")
+
+
 class Company(Model):
     name: Text
     kurzname: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$")]
-    logo: Text  # SVG or PNG, relative to the company file
+    logo: Text  # relative to the company file, one of LOGO_FORMATS
+    logo_dunkel: Text | None = None  # for dark mode; without it the logo gets a light backdrop
     farben: Colours
     kontakt: Contact
     gehalt: CompanySalary | None = None

@@ -19,6 +19,7 @@ from pydantic import BaseModel, ValidationError
 from exercises import PROJECT_DIR, content_dir, package_fingerprint
 from exercises.chapters import Chapter, chapter_files, chapters, section_labels
 from exercises.company import Company
+from exercises.company_check import company_file_problems, text_hints
 from exercises.models import Figure, GlossaryEntry, Source, validation_errors
 from exercises.problems import ContentError, Problem
 from exercises.quiz.model import Exam, Numeric, QuizBank
@@ -85,11 +86,13 @@ def content_files(directory: Path) -> list[tuple[Path, type[BaseModel], str]]:
     return files
 
 
-def kind_of(path: Path) -> tuple[type[BaseModel], str] | None:
+def kind_of(path: Path, project: Path = PROJECT_DIR) -> tuple[type[BaseModel], str] | None:
     for pattern, kind in KINDS.items():
         if path.match(pattern):
             return kind
-    return None
+    # A company names its file as it likes: any YAML file outside the course content.
+    outside = content_dir(project).resolve() not in path.resolve().parents
+    return KINDS["firma*.yml"] if outside and path.suffix in {".yml", ".yaml"} else None
 
 
 def _plain(value):
@@ -133,6 +136,10 @@ class Loader:
             self.read_entries(yaml_file, model)
         else:
             document, problems = validate(yaml_file, model, [])
+            if model is Company:  # plain-German hints replace the parser's view of the same line
+                hints = text_hints(path)
+                hinted = {hint.line for hint in hints}
+                problems = hints + [p for p in problems if p.line not in hinted]
             self.problems += problems
             if document is not None:
                 self.add_document(yaml_file, document)
@@ -188,11 +195,11 @@ def load_content(
     ``extra`` files (a company file) are loaded too, and all their problems reported.
     """
     files = content_files(content_dir(project))
-    files += [(path, *(kind_of(path) or (None, None))) for path in extra or []]
+    files += [(path, *(kind_of(path, project) or (None, None))) for path in extra or []]
     if paths is not None:
         asked = {path.name for path in paths}
         files = [f for f in files if f[0].name not in asked]
-        files += [(path, *(kind_of(path) or (None, None))) for path in paths]
+        files += [(path, *(kind_of(path, project) or (None, None))) for path in paths]
     loader = Loader()
     for path, model, shape in files:
         if model is None:
@@ -210,7 +217,7 @@ def load_content(
     problems += scenario_problems(content, known)
     problems += trainer_problems(content, course_chapters)
     problems += selfcheck_problems(content, known)
-    problems += company_problems(content, known)
+    problems += company_problems(content, list(course_chapters))
     problems += salary_problems(content)
     problems += chapter_reference_problems(content, chapters_to_check or [])
     if paths is not None:
@@ -341,27 +348,11 @@ def selfcheck_problems(content: Content, course_chapters) -> list[Problem]:
     return problems
 
 
-def company_problems(content: Content, course_chapters) -> list[Problem]:
-    """Files named by a company file must exist; left-out chapters must be real."""
-    company = content.company
-    if company is None:
+def company_problems(content: Content, chapter_ids: list[str]) -> list[Problem]:
+    """Whatever in a company file would break its build (exercises/company_check.py)."""
+    if content.company is None:
         return []
-    yaml_file = content.origin[("Company", "")]
-    problems = []
-    logo = company.path_of(yaml_file.path, company.logo)
-    if not logo.is_file() or logo.suffix.lower() not in {".svg", ".png"}:
-        problems.append(yaml_file.problem(["logo"], f"Logo „{company.logo}“ nicht gefunden (SVG oder PNG)"))
-    if company.zusatzkapitel:
-        extra = company.path_of(yaml_file.path, company.zusatzkapitel.datei)
-        if not extra.is_file() or extra.suffix != ".md":
-            message = f"Zusatzkapitel „{company.zusatzkapitel.datei}“ nicht gefunden (.md)"
-            problems.append(yaml_file.problem(["zusatzkapitel", "datei"], message))
-    for index, chapter_id in enumerate(company.kapitel_weglassen):
-        if chapter_id not in course_chapters:
-            problems.append(yaml_file.problem(["kapitel_weglassen", index],
-                                              f"unbekanntes Kapitel „{chapter_id}“; vorhanden: "
-                                              + ", ".join(course_chapters)))
-    return problems
+    return company_file_problems(content.company, content.origin[("Company", "")], chapter_ids)
 
 
 def salary_problems(content: Content) -> list[Problem]:

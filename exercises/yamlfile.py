@@ -51,13 +51,42 @@ def read_yaml(path: Path) -> tuple[YamlFile | None, list[Problem]]:
         name = key.group(1) if key else "?"
         return None, [Problem(path, error.problem_mark.line + 1, f"doppelte ID „{name}“")]
     except MarkedYAMLError as error:
-        # The context mark is where the broken construct began (an unclosed quote,
-        # say), which is where the author has to look; the problem mark is where
-        # the parser gave up, often the end of the file.
-        mark = error.context_mark or error.problem_mark
-        line = mark.line + 1 if mark else 1
-        reason = "; ".join(part for part in (error.context, error.problem) if part)
+        line, reason = explain(error)
         return None, [Problem(path, line, f"YAML-Syntaxfehler: {reason}")]
-    except YAMLError as error:
-        return None, [Problem(path, 1, f"YAML-Syntaxfehler: {error}")]
+    except YAMLError:
+        return None, [Problem(path, 1, f"YAML-Syntaxfehler: {GENERAL}")]
     return YamlFile(path, data), []
+
+
+INDENTATION = ("Die Einrückung stimmt nicht (hier oder in der Zeile davor): Einträge derselben Ebene "
+               "beginnen mit gleich vielen Leerzeichen; ein Text mit Doppelpunkt braucht Anführungszeichen")
+GENERAL = ("Die Datei ist kein gültiges YAML; bitte Einrückung (nur Leerzeichen), Doppelpunkte und "
+           "Anführungszeichen prüfen")
+# What the parser says (English) -> what the author reads, and whether the line to look
+# at is where the broken construct began ("context": an unclosed quote, say) or where
+# the parser gave up ("problem": a wrongly indented line).
+EXPLANATIONS = (
+    ("quoted scalar", "context", "Ein Anführungszeichen wird nicht geschlossen"),
+    ("flow mapping", "context", "Eine geschweifte Klammer { … } wird nicht geschlossen, oder ein Komma "
+                                "fehlt"),
+    ("flow sequence", "context", "Eine eckige Klammer [ … ] wird nicht geschlossen, oder ein Komma fehlt"),
+    ("'\\t'", "problem", "Hier steht ein Tabulator: bitte nur mit Leerzeichen einrücken"),
+    ("could not find expected ':'", "context", "Nach dem Namen fehlt ein Doppelpunkt, oder die Zeile ist "
+                                              "falsch eingerückt"),
+    ("expected '-' indicator", "problem", "Einträge einer Liste beginnen mit „- “, alle gleich weit "
+                                          "eingerückt"),
+    ("mapping values are not allowed", "problem", INDENTATION),
+    ("expected <block end>", "problem", INDENTATION),
+    ("did not find expected key", "problem", INDENTATION),
+)
+
+
+def explain(error: MarkedYAMLError) -> tuple[int, str]:
+    """(1-based line, German reason) for a parser error, without the parser's English."""
+    said = " ".join(part for part in (error.context, error.problem) if part)
+    for phrase, which, reason in EXPLANATIONS:
+        if phrase in said:
+            mark = (error.context_mark if which == "context" else error.problem_mark) or error.problem_mark
+            return (mark.line + 1 if mark else 1), reason
+    mark = error.problem_mark or error.context_mark
+    return (mark.line + 1 if mark else 1), GENERAL
