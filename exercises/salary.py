@@ -146,7 +146,7 @@ class SalaryModel(Model):
     """``gehaltsmodell.yml``: every parameter of the calculator."""
 
     ausgangswert: FigureValue
-    fortschreibung: WageIndex
+    fortschreibung: WageIndex | None = None  # without it (a company's own figures) nothing is carried forward
     spanne: Spread
     richtwert: GuideRange
     variabler_anteil: FigureValue
@@ -162,7 +162,8 @@ class SalaryModel(Model):
 def sourced_parameters(model: SalaryModel) -> Iterator[tuple[list, Sourced]]:
     """Every parameter with its place in the file (for PATH:LINE messages)."""
     yield ["ausgangswert"], model.ausgangswert
-    yield ["fortschreibung"], model.fortschreibung
+    if model.fortschreibung is not None:
+        yield ["fortschreibung"], model.fortschreibung
     yield ["spanne", "unten"], model.spanne.unten
     yield ["spanne", "oben"], model.spanne.oben
     yield ["richtwert", "von"], model.richtwert.von
@@ -219,10 +220,10 @@ class Tables:
     base_sources: tuple[str, ...]
     base_note: str | None
     source_base: float  # the starting value as its source gives it
-    base_year: int
+    base_year: int | str
     wage_index: float  # 1.0 when the starting value is not older than target_year
     wage_changes: tuple[float, ...]  # % per year carried forward
-    target_year: int
+    target_year: int | str
     index_sources: tuple[str, ...]
     low_ratio: float
     high_ratio: float
@@ -314,6 +315,8 @@ def experience_factors(points: dict[int, float]) -> tuple[float, ...]:
 
 def carried_years(model: SalaryModel) -> range:
     """The years whose wage change lifts the starting value (none for a recent one)."""
+    if model.fortschreibung is None:
+        return range(0)
     return range(model.ausgangswert.jahr + 1, model.fortschreibung.zieljahr + 1)
 
 
@@ -340,7 +343,7 @@ def tables(model: SalaryModel, figures: dict[str, Figure], sources: dict[str, So
                               region_factors(model, figures))
     weight = model.bundeslaender.gewicht
     index = model.fortschreibung
-    changes = tuple(value[index.veraenderung[year]] for year in carried_years(model))
+    changes = tuple(value[index.veraenderung[year]] for year in carried_years(model))  # () without index
     wage_index = math.prod(1 + change / 100 for change in changes)
     team = model.verantwortung.teamleitung
     default_share = int(value[model.variabler_anteil.zahl])
@@ -353,8 +356,8 @@ def tables(model: SalaryModel, figures: dict[str, Figure], sources: dict[str, So
         base_year=model.ausgangswert.jahr,
         wage_index=wage_index,
         wage_changes=changes,
-        target_year=index.zieljahr,
-        index_sources=sources_of(index),
+        target_year=index.zieljahr if index else model.ausgangswert.jahr,
+        index_sources=sources_of(index) if index else (),
         low_ratio=value[model.spanne.unten.zahl] / base,
         high_ratio=value[model.spanne.oben.zahl] / base,
         spread_sources=sources_of(model.spanne.unten),
@@ -732,6 +735,8 @@ def year_problems(location: list, parameter: Sourced, source: Source) -> Found:
 def wage_index_problems(model: SalaryModel, figures: dict[str, Figure]) -> Found:
     """The carry-forward needs a whole start year and one index change per year after it."""
     index, where = model.fortschreibung, ["fortschreibung", "veraenderung"]
+    if index is None:
+        return []
     if not isinstance(model.ausgangswert.jahr, int):
         return [(["ausgangswert", "jahr"], "der Ausgangswert braucht ein Jahr als Zahl, damit der "
                                            "Rechner ihn fortschreiben kann")]

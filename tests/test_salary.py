@@ -28,6 +28,7 @@ from exercises.salary import (
     example_text,
     explain,
     page_data,
+    parameter_problems,
     parse_profile,
     parse_whole,
     result_json,
@@ -87,6 +88,17 @@ def test_a_starting_value_from_the_target_year_is_not_carried_forward():
     assert resolved.wage_index == 1.0 and resolved.base == figure("stepstone_2021_mittel")
     assert resolved.level == "Stand 2025"
     assert resolved.base_sources == ("stepstone-2021",)
+
+
+def test_a_model_without_carry_forward_keeps_its_figures_and_says_so():
+    """A company edition may leave the index out: its own figures are not lifted."""
+    plain = MODEL.model_copy(update={"fortschreibung": None})
+    assert parameter_problems(plain, CONTENT.figures, CONTENT.sources) == []
+    resolved = tables(plain, CONTENT.figures, CONTENT.sources)
+    assert resolved.wage_index == 1.0 and resolved.level == "Stand 2021"
+    assert "destatis-nominallohnindex" not in resolved.base_sources
+    assert explain(resolved, Profile("automotive", "mittel", 10, 20))[0] == (
+        f"Ausgangswert {euros(figure('stepstone_2021_mittel'))} (StepStone 2021)")
 
 
 def test_spread_and_split_follow_the_sources():
