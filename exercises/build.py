@@ -15,10 +15,13 @@ from ruamel.yaml import YAML
 from exercises import PROJECT_DIR, content_dir
 from exercises.chapters import chapters
 from exercises.company import MIN_CONTRAST, Company, luminance
+from exercises.company_check import is_remote, referenced_files
 from exercises.content import load_content
 from exercises.problems import ContentError
 
 COPIED = ("book", "assets", "_config.yml", "_toc.yml")
+# What a reference to a left-out chapter says instead of a link.
+NOT_HERE = " (nicht in dieser Ausgabe)"
 
 
 # The theme's dark page and its lighter surface (boxes, feedback): a company's accent
@@ -73,8 +76,8 @@ def stage_company(company: Company, company_file: Path, staging: Path) -> Path:
     for page in (staging / "book").glob("*.md"):
         text = page.read_text(encoding="utf-8")
         for chapter_id in left_out:  # links to left-out chapters become plain titles
-            text = re.sub(r"\{doc\}`([^`<]*?)\s*<" + re.escape(chapter_id) + ">`", r"„\1“", text)
-            text = text.replace(f"{{doc}}`{chapter_id}`", f"„{titles[chapter_id]}“")
+            text = re.sub(r"\{doc\}`([^`<]*?)\s*<" + re.escape(chapter_id) + ">`", r"„\1“" + NOT_HERE, text)
+            text = text.replace(f"{{doc}}`{chapter_id}`", f"„{titles[chapter_id]}“{NOT_HERE}")
         page.write_text(text, encoding="utf-8")
 
     yaml = YAML()
@@ -85,6 +88,11 @@ def stage_company(company: Company, company_file: Path, staging: Path) -> Path:
         extra = f"firma-{company.kurzname}"
         extra_source = company.path_of(company_file, company.zusatzkapitel.datei)
         shutil.copy2(extra_source, staging / "book" / f"{extra}.md")
+        for reference in referenced_files(extra_source.read_text(encoding="utf-8")):
+            if not is_remote(reference):  # images beside the chapter go along (check vouches for them)
+                target = staging / "book" / reference
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copy2(extra_source.parent / reference, target)
         chapters_part = next(p for p in toc["parts"] if p["caption"] == "Kapitel")
         chapters_part["chapters"].append({"file": f"book/{extra}"})
     with (staging / "_toc.yml").open("w", encoding="utf-8") as handle:
@@ -110,7 +118,12 @@ def stage_company(company: Company, company_file: Path, staging: Path) -> Path:
     config = yaml.load((staging / "_config.yml").read_text(encoding="utf-8"))
     config["title"] = f"KAM-Kurs – {company.name}"
     config["logo"] = f"assets/{logo_name}"
-    config["sphinx"]["config"]["html_theme_options"]["logo"]["image_dark"] = f"_static/{logo_name}"
+    dark_logo_name = logo_name
+    if company.logo_dunkel:  # named so that the light backdrop of kurs.css leaves it alone
+        dark_logo = company.path_of(company_file, company.logo_dunkel)
+        dark_logo_name = f"firma-dunkel{dark_logo.suffix.lower()}"
+        shutil.copy2(dark_logo, staging / "assets" / dark_logo_name)
+    config["sphinx"]["config"]["html_theme_options"]["logo"]["image_dark"] = f"_static/{dark_logo_name}"
     with (staging / "_config.yml").open("w", encoding="utf-8") as handle:
         yaml.dump(config, handle)
     return staging

@@ -99,7 +99,19 @@ def command_build(args: argparse.Namespace) -> int:
     if company and not company.is_file():
         print(f"--company: Datei „{company}“ nicht gefunden", file=sys.stderr)
         return 2
-    return build(args.edition, company, Path(args.out) if args.out else None)
+    archive = Path(args.zip) if args.zip else None
+    if archive and archive.suffix != ".zip":
+        return usage_error(f"--zip: „{archive}“ muss auf .zip enden")
+    out = Path(args.out) if args.out else None
+    result = build(args.edition, company, out)
+    if result == 0 and archive:
+        from exercises.build import default_output, load_company
+        from exercises.delivery.archive import zip_folder
+
+        site = out or default_output(args.edition, load_company(company) if company else None)
+        zip_folder(site, archive)
+        print(f"Zip für den Webserver geschrieben: {archive}")
+    return result
 
 
 def usage_error(message: str) -> int:
@@ -150,6 +162,8 @@ def parser() -> argparse.ArgumentParser:
                        help="trainee (Standard) oder trainer (mit Abschnitten „Für Trainer:innen“)")
     build.add_argument("--company", metavar="DATEI", help="Firmendatei (YAML) für eine Firmenausgabe")
     build.add_argument("--out", metavar="ORDNER", help="Zielordner (Standard: _build/html)")
+    build.add_argument("--zip", metavar="DATEI.zip", help="die gebaute Website zusätzlich als eine Zip-Datei "
+                       "(zum Hochladen auf einen Intranet-Server)")
     build.set_defaults(run=command_build)
     assign = commands.add_parser("assign", help="Arbeitsblatt für eine Gruppe schreiben")
     assign.add_argument("--chapters", required=True, metavar="ID[,ID...]", help="Kapitel-IDs")

@@ -5,6 +5,7 @@ import re
 import shutil
 import subprocess
 import sys
+import zipfile
 
 import pytest
 from pages import PROJECT, chapter_docnames
@@ -33,17 +34,46 @@ def trainer_site(tmp_path_factory):
     return build(tmp_path_factory, "--edition", "trainer")
 
 
+LEFT_OUT = ["berufseinstieg", "arbeitsort"]
+
+
 @pytest.fixture(scope="module")
-def company_site(tmp_path_factory):
-    """The sample company, leaving out one chapter (a copy of the sample file)."""
-    folder = tmp_path_factory.mktemp("firma")
-    for name in ("muster-logo.svg", "kam-bei-muster.md"):
-        shutil.copy2(SAMPLE_COMPANY.parent / name, folder / name)
-    text = SAMPLE_COMPANY.read_text(encoding="utf-8").replace("kapitel_weglassen: []",
-                                                             "kapitel_weglassen: [berufseinstieg]")
-    company = folder / "firma-muster.yml"
-    company.write_text(text, encoding="utf-8")
-    return build(tmp_path_factory, "--company", str(company))
+def company_folder(tmp_path_factory):
+    """A copy of the sample company under a name of its own, leaving out two chapters."""
+    folder = tmp_path_factory.mktemp("firma") / "firma"
+    shutil.copytree(SAMPLE_COMPANY.parent, folder)
+    text = SAMPLE_COMPANY.read_text(encoding="utf-8").replace(
+        "kapitel_weglassen: []", f"kapitel_weglassen: [{', '.join(LEFT_OUT)}]")
+    (folder / "nordlicht.yml").write_text(text, encoding="utf-8")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def company_site(tmp_path_factory, company_folder):
+    """The company edition, also zipped for an intranet server."""
+    return build(tmp_path_factory, "--company", str(company_folder / "nordlicht.yml"),
+                 "--zip", str(company_folder / "intranet.zip"))
+
+
+def test_company_edition_counts_its_chapters_and_names_the_missing_ones(company_site):
+    intro = html.unescape(re.sub(r"<[^>]+>", "", (company_site / "book" / "intro.html").read_text("utf-8")))
+    toc = YAML_SAFE.load((PROJECT / "_toc.yml").read_text(encoding="utf-8"))
+    chapters = next(p for p in toc["parts"] if p["caption"] == "Kapitel")["chapters"]
+    built = len(chapters) - len(LEFT_OUT) + 1  # the company's extra chapter counts too
+    word = ["null", "ein", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun"][built]
+    assert f"in {word} Kapiteln" in intro
+    texts = " ".join(p.read_text("utf-8") for p in (company_site / "book").glob("*.html"))
+    assert "(nicht in dieser Ausgabe)" in texts
+
+
+def test_company_extra_chapter_shows_its_own_image_and_the_site_comes_zipped(company_site, company_folder):
+    extra = (company_site / "book" / "firma-muster.html").read_text(encoding="utf-8")
+    image = re.search(r'<img[^>]+src="([^"]*muster-organigramm[^"]*)"', extra)
+    assert image, "das Bild des Zusatzkapitels fehlt"
+    assert (company_site / "book" / image.group(1)).resolve().is_file()
+    with zipfile.ZipFile(company_folder / "intranet.zip") as zipped:
+        names = set(zipped.namelist())
+    assert {"index.html", "book/intro.html", "book/firma-muster.html"} <= names
 
 
 @pytest.mark.parametrize("chapter", CHAPTERS)
@@ -84,10 +114,11 @@ def test_company_edition_look_contact_and_chapters(company_site):
     assert "#7a1f3d" in (company_site / "_static" / "firma.css").read_text(encoding="utf-8")
     assert "firma.css" in intro
     assert (company_site / "book" / "firma-muster.html").is_file()
-    # the left-out chapter is gone, and nothing links to it
-    assert not (company_site / "book" / "berufseinstieg.html").exists()
-    for page in company_site.rglob("*.html"):
-        assert "berufseinstieg.html" not in page.read_text(encoding="utf-8"), page
+    # the left-out chapters are gone, and nothing links to them
+    for chapter in LEFT_OUT:
+        assert not (company_site / "book" / f"{chapter}.html").exists()
+        for page in company_site.rglob("*.html"):
+            assert f"{chapter}.html" not in page.read_text(encoding="utf-8"), page
     salary = (company_site / "book" / "gehalt.html").read_text(encoding="utf-8")
     company_figures = YAML_SAFE.load(SAMPLE_COMPANY.read_text(encoding="utf-8"))["gehalt"]
     assert f'"ausgangswert":{{"wert":{company_figures["ausgangswert"]}' in salary

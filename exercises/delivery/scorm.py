@@ -15,6 +15,7 @@ from pathlib import Path
 from xml.etree import ElementTree as ET
 
 from exercises import PROJECT_DIR
+from exercises.delivery.archive import site_files
 from exercises.delivery.schemas import schema_files
 
 LAUNCH_PAGE = "scorm-start.html"
@@ -49,16 +50,6 @@ class Course:
     title: str
     language: str
     mastery_percent: int
-
-
-def site_files(site: Path) -> list[str]:
-    """Every file of the built site, as manifest hrefs (Sphinx's hidden files left out)."""
-    files = []
-    for path in sorted(site.rglob("*")):
-        relative = path.relative_to(site)
-        if path.is_file() and not any(part.startswith(".") for part in relative.parts):
-            files.append(relative.as_posix())
-    return files
 
 
 def qualified(scorm_format: str, prefix: str, name: str) -> str:

@@ -2,12 +2,15 @@
 
 ``{zahl}`id``` prints a figure of ``zahlen*.yml`` in German format, so a
 number is typed once; ``{quelle}`id``` links to the entry on the sources
-page. Unknown ids are build errors (with ``-W``) naming file and line.
+page; ``{kurs}`kapitelzahl``` says how many chapters this edition has (a
+company edition may leave some out or add one). Unknown ids are build errors
+(with ``-W``) naming file and line.
 """
 
 from pathlib import Path
 
 from docutils import nodes
+from ruamel.yaml import YAML
 from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.errors import ExtensionError
@@ -65,6 +68,26 @@ class SourceRole(CourseRole):
         return [citation(source_id=self.text, label=source.kurz)], []
 
 
+NUMBER_WORDS = ("null", "ein", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn",
+                "elf", "zwölf")
+
+
+def chapter_count(srcdir: Path) -> int:
+    """The pages of the toc part "Kapitel" of the edition being built."""
+    toc = YAML(typ="safe").load((srcdir / "_toc.yml").read_text(encoding="utf-8"))
+    return sum(len(part["chapters"]) for part in toc["parts"] if part.get("caption") == "Kapitel")
+
+
+class CourseFactRole(CourseRole):
+    def run(self):
+        if self.text != "kapitelzahl":
+            return self.unknown("Kursangabe")
+        self.env.note_dependency(str(Path(self.env.srcdir) / "_toc.yml"))
+        count = chapter_count(Path(self.env.srcdir))
+        word = NUMBER_WORDS[count] if count < len(NUMBER_WORDS) else str(count)
+        return [nodes.inline(text=word, classes=["kurs-zahl"])], []
+
+
 def citation(source_id: str, label: str) -> nodes.Node:
     """"(Webster & Wind 1972)" as a link to the entry on the sources page."""
     link = addnodes.pending_xref(
@@ -79,3 +102,4 @@ def setup(app: Sphinx) -> None:
     app.connect("builder-inited", load_content)
     app.add_role("zahl", FigureRole())
     app.add_role("quelle", SourceRole())
+    app.add_role("kurs", CourseFactRole())
