@@ -17,7 +17,7 @@ from pathlib import Path
 from pydantic import BaseModel, ValidationError
 
 from exercises import PROJECT_DIR, content_dir, package_fingerprint
-from exercises.chapters import Chapter, chapter_files, chapters, section_labels
+from exercises.chapters import Chapter, chapter_files, chapters, parse_chapter, section_labels
 from exercises.company import Company
 from exercises.company_check import company_file_problems, text_hints
 from exercises.models import Figure, GlossaryEntry, Source, validation_errors
@@ -217,7 +217,10 @@ def load_content(
     problems += scenario_problems(content, known)
     problems += trainer_problems(content, course_chapters)
     problems += selfcheck_problems(content, known)
-    problems += company_problems(content, list(course_chapters))
+    # In a company edition's staged copy, its left-out chapters are files without a toc entry.
+    left_out = sorted(path.stem for path in (project / "book").glob("*.md")
+                      if path.stem not in course_chapters and parse_chapter(path) is not None)
+    problems += company_problems(content, [*course_chapters, *left_out])
     problems += salary_problems(content)
     problems += chapter_reference_problems(content, chapters_to_check or [])
     if paths is not None:
