@@ -1,6 +1,10 @@
 """Quiz models and scoring (Python side); expected values worked out by hand."""
 
+import subprocess
+import sys
+
 import pytest
+from pages import PROJECT
 
 from exercises.quiz.model import (
     Matching,
@@ -207,3 +211,17 @@ def test_near_duplicate_items_across_banks_are_found_once():
     # within one bank two items on the same topic are allowed
     assert near_duplicates({"eins": bank(single("a", "Uncoupling-KAM", "x", stem=stem),
                                          single("b", "Uncoupling-KAM", "y", stem=stem))}) == []
+
+
+def test_check_reports_the_rule_figures_per_bank():
+    result = subprocess.run([sys.executable, "-m", "exercises", "check", "--quiz-stats"],
+                            capture_output=True, text=True, cwd=PROJECT)
+    assert result.returncode == 0, result.stdout
+    rows = {line.split()[0]: line.split()[1:] for line in result.stdout.splitlines()[1:-1]}
+    assert set(rows) == {path.stem.removeprefix("quiz-")
+                         for path in (PROJECT / "exercises" / "inhalte").glob("quiz-*.yml")}
+    for chapter, (_, longest, true, right_absolute, wrong_absolute, chapter_stems) in rows.items():
+        assert int(longest.rstrip("%")) <= 35, chapter
+        assert 40 <= int(true.rstrip("%")) <= 60, chapter
+        assert int(wrong_absolute.rstrip("%")) <= int(right_absolute.rstrip("%")), chapter
+        assert int(chapter_stems.rstrip("%")) <= 5, chapter
