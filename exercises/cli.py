@@ -13,6 +13,7 @@ from exercises import PROJECT_DIR, salary_cli
 from exercises.chapters import chapter_files, chapters
 from exercises.content import load_content, require_content
 from exercises.delivery import cli as delivery_cli
+from exercises.discount import cli as discount_cli
 from exercises.problems import ContentError
 from exercises.quiz.rules import figures_table
 
@@ -173,6 +174,7 @@ def parser() -> argparse.ArgumentParser:
     assign.add_argument("--out", required=True, metavar="DATEI.html|DATEI.md")
     assign.set_defaults(run=command_assign)
     salary_cli.add_command(commands)
+    discount_cli.add_command(commands)
     delivery_cli.add_commands(commands)
     return main_parser
 

@@ -86,3 +86,18 @@ def salary_calculator() -> Exercise:
     html = container("gehalt", "rechner", data, "Der Gehaltsrechner braucht JavaScript im Browser.",
                      "kurs-gehalt")
     return Exercise(html, lambda: salary_widget(tables))
+
+
+def discount_calculator() -> Exercise:
+    """The discount calculator "Was kostet ein Rabatt?" of the Anforderungen chapter."""
+    from exercises.discount.model import SOURCE
+    from exercises.discount.page import page_data
+    from exercises.discount.widget import discount_widget
+    from exercises.sphinx.references import source_anchor
+
+    content, _ = course()
+    source = content.sources[SOURCE]
+    data = page_data(source, lambda source_id: f"quellen.html#{source_anchor(source_id)}")
+    html = container("rabatt", "rechner", data, "Der Rabattrechner braucht JavaScript im Browser.",
+                     "kurs-rabatt")
+    return Exercise(html, lambda: discount_widget(source.kurz))
