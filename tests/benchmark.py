@@ -1,9 +1,11 @@
 """Speed and size of the course build; prints figures, asserts nothing.
 
 Run with ``make benchmark``. Measures, in fresh temporary copies:
-clean build, no-op rebuild, rebuild after editing one chapter, the weight of
-every page as Chromium loads it (bytes and requests), and the clean build of
-the ``jupyter-book create`` template for a per-page comparison.
+clean build, no-op rebuild, rebuild after editing one chapter, the clean
+build of the ``jupyter-book create`` template for a per-page comparison, and
+the chapters as Chromium loads them over http beside the template's pages
+(HTML size, first and second view in gzip bytes and requests, when the
+exercises are usable; see tests/page_weight.py).
 Targets: per page no slower than the template; no-op rebuild at most 5 s.
 """
 
@@ -14,8 +16,9 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from urllib.parse import urlparse
-from urllib.request import url2pathname
+
+from page_weight import measure, offline_copy_gzip, summary
+from pages import chapter_docnames
 
 PROJECT = Path(__file__).resolve().parents[1]
 JUPYTER_BOOK = str(Path(sys.executable).with_name("jupyter-book"))
@@ -45,34 +48,6 @@ def html_pages(site: Path) -> list[Path]:
     return sorted(p for p in site.rglob("*.html") if "_static" not in p.parts)
 
 
-def page_weights(site: Path) -> list[tuple[str, int, int]]:
-    """(page, bytes, requests) as Chromium loads each page with an empty cache.
-
-    Most of the bytes are the theme's icon font script, loaded once and then
-    cached by the browser for every further page.
-    """
-    from playwright.sync_api import sync_playwright
-
-    weights = []
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
-        for page_path in html_pages(site):
-            page = browser.new_page()
-            loaded = []
-            page.on("request", lambda request, loaded=loaded: loaded.append(request.url))
-            page.goto(page_path.as_uri(), wait_until="load")
-            page.wait_for_timeout(100)
-            files = [Path(url2pathname(urlparse(url).path)) for url in loaded
-                     if url.startswith("file:")]
-            size = sum(path.stat().st_size for path in files if path.is_file())
-            weights.append((page_path.relative_to(site).as_posix(), size, len(loaded)))
-            page.close()
-        browser.close()
-    return weights
-
-
 def main() -> None:
     with tempfile.TemporaryDirectory() as scratch:
         scratch = Path(scratch)
@@ -89,8 +64,14 @@ def main() -> None:
         subprocess.run([JUPYTER_BOOK, "create", str(scratch / "vorlage")], check=True,
                        capture_output=True)
         template = build(scratch / "vorlage", strict=False)
-        template_pages = len(html_pages(scratch / "vorlage" / "_build" / "html"))
-        weights = page_weights(site)
+        template_site = scratch / "vorlage" / "_build" / "html"
+        template_pages = len(html_pages(template_site))
+        # chapters: the course's article chapters; the template's content pages
+        weights = summary(measure(site, [f"{name}.html" for name in chapter_docnames()], CHROMIUM))
+        template_weights = summary(measure(
+            template_site, [p.relative_to(template_site).as_posix() for p in html_pages(template_site)
+                            if p.stem not in {"genindex", "search", "index"}], CHROMIUM))
+        offline_copy = offline_copy_gzip(site)
 
     per_page, template_per_page = clean / course_pages, template / template_pages
     print(f"{'Messung':<44}{'Wert':>12}")
@@ -103,10 +84,32 @@ def main() -> None:
     print(f"{'Verhältnis Kurs/Vorlage je Seite':<44}{per_page / template_per_page:>10.2f}"
           "     (Ziel: ≤ 1)")
     print()
-    print(f"{'Seite':<32}{'Bytes':>12}{'Anfragen':>10}")
-    for name, size, requests in weights:
-        print(f"{name:<32}{size:>12,}{requests:>10}".replace(",", "."))
+    print_weights(weights, template_weights, offline_copy)
 
 
-if __name__ == "__main__":
-    main()
+def print_weights(course: dict, template: dict, offline_copy: int | None) -> None:
+    """Kurs beside Vorlage; pages over http in Chromium (tests/page_weight.py)."""
+    def kilobytes(value):
+        return "–" if value is None else f"{value / 1024:.1f} KB"
+
+    def milliseconds(value):
+        return "–" if value is None else f"{value:.0f} ms"
+
+    # (label, format, key, target or None); a target is met when the course's figure is at most it
+    rows = [
+        ("Kapitel-HTML (Median)", kilobytes, "html_median", None),
+        ("Kapitel-HTML (größtes)", kilobytes, "html_max", 80 * 1024),
+        ("Erster Aufruf, gzip (Median)", kilobytes, "first_gzip_median", None),
+        ("Erster Aufruf, gzip (größter)", kilobytes, "first_gzip_max", 200 * 1024),
+        ("Erster Aufruf, Anfragen (meiste)", str, "first_requests_max", 20),
+        ("Zweite Seite, gzip (Median)", kilobytes, "second_gzip_median", None),
+        ("Zweite Seite, gzip (größte)", kilobytes, "second_gzip_max", 60 * 1024),
+        ("Übungen bereit nach DOMContentLoaded", milliseconds, "ready_ms_max", 100),
+    ]
+    print(f"{'Seitengewicht (Chromium, http)':<40}{'Kurs':>12}{'Vorlage':>12}   Ziel")
+    for label, show, key, target in rows:
+        verdict = "" if target is None else (
+            f"≤ {show(target)}: " + ("erfüllt" if course[key] is not None and course[key] <= target
+                                     else "VERFEHLT"))
+        print(f"{label:<40}{show(course[key]):>12}{show(template[key]):>12}   {verdict}")
+    print(f"{'Offline-Kopie, einmalig im Hintergrund':<40}{kilobytes(offline_copy):>12}{'–':>12}")

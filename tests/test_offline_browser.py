@@ -4,16 +4,12 @@ Which files it must hold and which answer is right come from the built site
 and the question data in the page, not from the worker.
 """
 
-import contextlib
-import functools
-import http.server
 import re
 import shutil
-import threading
 
 import pytest
-from conftest import QuietHandler
 from exercise_driver import answer, check, page_data, question_for
+from page_weight import served
 
 from exercises.sphinx.offline import write_worker_file
 
@@ -39,18 +35,6 @@ ONLY_CACHE = """async (name) => {
     }
     return caches.keys();
 }"""
-
-
-@contextlib.contextmanager
-def serve(folder):
-    """Its own server for a copy of the site that the test may change."""
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(folder)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
 
 
 def go_offline_after_one_visit(visit, site_url):
@@ -90,7 +74,7 @@ def test_chapters_quiz_and_calculator_work_offline(visit, site_url):
 def test_a_new_build_replaces_the_old_copy(visit, site, tmp_path):
     """A changed page gives a new version; the worker swaps the whole copy for it."""
     copy = shutil.copytree(site, tmp_path / "html")
-    with serve(copy) as url:
+    with served(copy) as url:
         v = visit()
         page = v.open(f"{url}/book/intro.html")
         assert page.evaluate(WORKER_READY) == "activated"

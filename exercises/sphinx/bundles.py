@@ -120,6 +120,8 @@ def write_bundles(app: Sphinx, exception) -> None:
     (Path(app.doctreedir) / REGISTRY).write_text(json.dumps(made, indent=1))
     versions = {}
     for bundle, members in made.items():
+        if not all((outdir / m).is_file() for m in members):
+            continue  # from an earlier build whose files are gone; no page of this build uses it
         if bundle.endswith(".css"):
             text = "\n".join(css_from(outdir, m, bundle) for m in members)
         else:
