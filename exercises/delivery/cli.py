@@ -46,7 +46,52 @@ def command_package(args: argparse.Namespace) -> int:
     return 0
 
 
+def usage_error(message: str) -> int:
+    print(f"Fehler: {message}", file=sys.stderr)
+    return 2
+
+
+def writable(out: Path, suffixes: tuple[str, ...], option: str = "--out") -> str | None:
+    """Why ``out`` cannot be written, or None (a wrong ending or a missing folder)."""
+    if out.suffix.lower() not in suffixes:
+        return f"{option}: „{out}“ muss auf {' oder '.join(suffixes)} enden"
+    if not out.parent.is_dir():
+        return f"{option}: Ordner „{out.parent}“ gibt es nicht; bitte zuerst anlegen"
+    return None
+
+
+def command_export(args: argparse.Namespace) -> int:
+    from exercises.chapters import chapters
+    from exercises.content import require_content
+    from exercises.delivery import gift, moodle_xml, questionbank
+
+    out = Path(args.out)
+    problem = writable(out, (".txt", ".gift") if args.format == "gift" else (".xml",))
+    if problem:
+        return usage_error(problem)
+    content = require_content()
+    course_chapters = chapters()
+    with_quiz = [chapter.id for chapter in course_chapters if chapter.id in content.quizzes]
+    if args.chapter and args.chapter not in with_quiz:
+        return usage_error(f"--chapter: kein Kapitel-Quiz „{args.chapter}“; "
+                           f"vorhanden: {', '.join(with_quiz)}")
+    banks = questionbank.banks(content, course_chapters, args.chapter)
+    if args.format == "gift":
+        out.write_text(gift.gift(banks, content), encoding="utf-8")
+    else:
+        out.write_bytes(moodle_xml.moodle_xml(banks, content))
+    count = sum(len(bank.questions) for bank in banks)
+    print(f"{count} Fragen aus {len(banks)} Kapitel(n) geschrieben: {out}")
+    return 0
+
+
 def add_commands(commands) -> None:
+    export = commands.add_parser("export", help="Fragenbanken für Moodle schreiben (GIFT oder Moodle-XML)")
+    export.add_argument("--format", required=True, choices=["gift", "moodle-xml"],
+                        help="gift (Textformat) oder moodle-xml (Moodle-XML-Format)")
+    export.add_argument("--chapter", metavar="ID", help="nur das Quiz dieses Kapitels (Standard: alle)")
+    export.add_argument("--out", required=True, metavar="DATEI", help="Zieldatei (.gift/.txt oder .xml)")
+    export.set_defaults(run=command_export)
     package = commands.add_parser(
         "package", help="den Kurs als SCORM-Paket für ein LMS schreiben (Moodle, ILIAS, …)")
     package.add_argument("--format", required=True, choices=scorm.FORMATS,
