@@ -107,8 +107,9 @@ def parse_inputs(raw: dict[str, str | None]) -> tuple[dict[str, float], dict[str
 
 
 def percent(value: float) -> str:
-    """German format with a narrow no-break space: 13.6 -> "13,6 %", 3.0 -> "3 %"."""
-    return f"{german_number(value)}\u00a0%"
+    """An input in German format, as typed: 3.0 -> "3 %", 2.25 -> "2,25 %" (no-break space)."""
+    text = german_number(value, 2)
+    return f"{text.rstrip('0').rstrip(',')}\u00a0%"
 
 
 def result_percent(value: float) -> str:

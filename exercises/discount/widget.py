@@ -47,8 +47,8 @@ def result_html(raw: dict[str, str], source_label: str) -> str:
         for row in table(margin))
     return ("".join(f"<p>{escape(text)}</p>" for text in sentences)
             + f"<table><caption>Bei {escape(percent(margin))} Marge</caption><thead><tr>"
-              "<th scope='col'>Preisänderung</th><th scope='col'>Mehrmenge nötig bei Rabatt</th>"
-              "<th scope='col'>Mengenverlust verkraftbar bei Preiserhöhung</th></tr></thead>"
+              "<th scope='col'>Preisänderung</th><th scope='col'>Rabatt: nötige Mehrmenge</th>"
+              "<th scope='col'>Erhöhung: möglicher Mengenverlust</th></tr></thead>"
               f"<tbody>{rows}</tbody></table><p>Quelle der Formel: {escape(source_label)}</p>")
 
 
