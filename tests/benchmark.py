@@ -113,3 +113,7 @@ def print_weights(course: dict, template: dict, offline_copy: int | None) -> Non
                                      else "VERFEHLT"))
         print(f"{label:<40}{show(course[key]):>12}{show(template[key]):>12}   {verdict}")
     print(f"{'Offline-Kopie, einmalig im Hintergrund':<40}{kilobytes(offline_copy):>12}{'–':>12}")
+
+
+if __name__ == "__main__":
+    main()
