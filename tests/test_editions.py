@@ -90,6 +90,16 @@ def test_trainer_edition_has_notes_and_answer_key(trainer_site, chapter):
     assert f"Lösung: <strong>{right}" in html.replace("&amp;", "&")
 
 
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_answer_key_numbers_questions_as_a_sheet_without_seed(trainer_site, chapter):
+    """A paper test printed without --seed keeps the bank order (tests/test_worksheet.py)."""
+    text = html.unescape(re.sub(r"<[^>]+>", "", (trainer_site / "book" / f"{chapter}.html").read_text()))
+    bank = YAML_SAFE.load((PROJECT / "exercises" / "inhalte" / f"quiz-{chapter}.yml").read_text())
+    positions = [text.find(f"Frage {n}: " + " ".join((q.get("frage") or q["aussage"]).split()))
+                 for n, q in enumerate(bank["fragen"], 1)]
+    assert -1 not in positions and positions == sorted(positions)
+
+
 def test_trainee_edition_contains_no_trainer_material(site):
     notes = [trainer_notes(chapter) for chapter in CHAPTERS]
     secrets = [n["missverstaendnisse"][0]["richtigstellung"][:60] for n in notes]

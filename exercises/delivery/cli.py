@@ -85,7 +85,47 @@ def command_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def command_worksheet(args: argparse.Namespace) -> int:
+    from exercises.chapters import chapters
+    from exercises.content import require_content
+    from exercises.delivery import printing, worksheet
+
+    out = Path(args.out)
+    problem = writable(out, (".html", ".pdf"))
+    if problem:
+        return usage_error(problem)
+    content = require_content()
+    course_chapters = chapters()
+    choices = [chapter.id for chapter in course_chapters if chapter.id in content.quizzes]
+    choices += [worksheet.EXAM] if content.exam else []
+    if args.quiz not in choices:
+        return usage_error(f"--quiz: unbekanntes Quiz „{args.quiz}“; gültig sind: {', '.join(choices)}")
+    sheet = worksheet.build_sheet(content, course_chapters, args.quiz, args.seed)
+    page = worksheet.render(sheet, content)
+    if out.suffix.lower() == ".html":
+        out.write_text(page, encoding="utf-8")
+    else:
+        staging = out.with_name(f".{out.stem}.html")
+        staging.write_text(page, encoding="utf-8")
+        try:
+            printing.print_pdf(staging, out)
+        except printing.PrintError as error:
+            print(f"Fehler: {error}", file=sys.stderr)
+            return 1
+        finally:
+            staging.unlink(missing_ok=True)
+    print(f"Arbeitsblatt mit {len(sheet.items)} Fragen und Lösungsschlüssel geschrieben: {out}")
+    return 0
+
+
 def add_commands(commands) -> None:
+    sheet = commands.add_parser("worksheet", help="Papiertest mit Lösungsschlüssel schreiben (HTML oder PDF)")
+    sheet.add_argument("--quiz", required=True, metavar="KAPITEL|abschlusstest",
+                       help="Kapitel-ID oder abschlusstest (zieht Fragen wie der Test auf der Website)")
+    sheet.add_argument("--seed", type=int, metavar="N",
+                       help="Variante: gleiche Zahl, gleiches Blatt (ohne: Reihenfolge der Fragenbank)")
+    sheet.add_argument("--out", required=True, metavar="DATEI.html|DATEI.pdf")
+    sheet.set_defaults(run=command_worksheet)
     export = commands.add_parser("export", help="Fragenbanken für Moodle schreiben (GIFT oder Moodle-XML)")
     export.add_argument("--format", required=True, choices=["gift", "moodle-xml"],
                         help="gift (Textformat) oder moodle-xml (Moodle-XML-Format)")

@@ -13,6 +13,7 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
+from exercises.delivery.worksheet import numbered
 from exercises.formatting import with_unit
 from exercises.quiz.model import Numeric, solution_text
 from exercises.sphinx.rolecards import FOLDER as ROLE_CARDS
@@ -73,13 +74,15 @@ class TrainerNotesDirective(SphinxDirective):
                         for m in notes.missverstaendnisse])
         if chapter_id in content.quizzes:
             box += nodes.rubric(text="Lösungsschlüssel zum Kapitel-Quiz")
-            box += bullets([self.key_entry(q) for q in content.quizzes[chapter_id].fragen], enumerated=True)
+            # numbered as on a paper test printed without --seed
+            key = numbered(content.quizzes[chapter_id].fragen)
+            box += bullets([self.key_entry(number, question) for number, question in key])
         return [box]
 
-    def key_entry(self, question) -> nodes.paragraph:
+    def key_entry(self, number: int, question) -> nodes.paragraph:
         solution = self.env.kurs_content.solution(question) if isinstance(question, Numeric) else None
         text = getattr(question, "frage", None) or question.aussage
-        return paragraph(nodes.emphasis(text=text), " – Lösung: ",
+        return paragraph(nodes.strong(text=f"Frage {number}: "), nodes.emphasis(text=text), " – Lösung: ",
                          nodes.strong(text=solution_text(question, solution, with_unit)),
                          f". {question.erklaerung}")
 
