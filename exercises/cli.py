@@ -123,7 +123,7 @@ def usage_error(message: str) -> int:
 def command_assign(args: argparse.Namespace) -> int:
     import datetime as dt
 
-    from exercises.assign import sheet_rows, write_sheet
+    from exercises.delivery.assign import sheet_rows, write_sheet
 
     by_id = {chapter.id: chapter for chapter in chapters()}
     wanted = [part.strip() for part in args.chapters.split(",") if part.strip()]
