@@ -138,7 +138,7 @@ def test_english_role_cards_are_english_and_keep_the_buyers_limits_off_the_selle
     page.wait_for_load_state("load")
     assert page.locator("html").get_attribute("lang") == "en"
     assert page.locator("h1").inner_text().startswith("Role cards: ")
-    assert page.locator(".kennung").all_inner_texts() == [
+    assert page.locator(".kennung").all_text_contents() == [  # as written, not as styled in capitals
         "Card 1 of 3 · Seller", "Card 2 of 3 · Buyer · confidential", "Card 3 of 3 · Observer"]
     seller = page.locator("section.karte").first.inner_text()
     buyer = page.locator("section.vertraulich").inner_text()
