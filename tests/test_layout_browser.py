@@ -189,9 +189,10 @@ def grave_violations(page) -> list[str]:
 @pytest.mark.parametrize("path", PAGES)
 def test_dark_mode_by_system_setting_passes_axe_with_feedback_shown(visit, site_url, path):
     v, page = open_with_feedback(visit, site_url, path, LOOKS["handy-dunkel"])
-    assert page.evaluate("document.documentElement.dataset.theme") == "dark"
+    if not path.startswith("rollenkarten/"):  # role cards are plain pages for print, always light
+        assert page.evaluate("document.documentElement.dataset.theme") == "dark"
+    assert v.errors == []  # before axe, which fetches stylesheets itself (and misses some)
     assert grave_violations(page) == []
-    assert v.errors == []
 
 
 @pytest.mark.parametrize("path", [p for p in PAGES if p.startswith("book/")])
