@@ -27,7 +27,11 @@
  */
 (() => {
   "use strict";
-  const KEY = "kam-kurs:fortschritt:v2";
+  // Each edition (trainer, a company's) keeps its own progress: the layout names it in
+  // <meta name="kurs-ausgabe">; the trainee edition keeps the plain key.
+  const editionMeta = document.querySelector('meta[name="kurs-ausgabe"]');
+  const edition = editionMeta ? editionMeta.getAttribute("content") : "";
+  const KEY = edition ? `kam-kurs:${edition}:fortschritt:v2` : "kam-kurs:fortschritt:v2";
   const OLD_KEY = "kam-kurs:fortschritt:v1";
   const VERSION = 2;
   const listeners = [];
@@ -96,7 +100,19 @@
     return empty();
   };
 
+  /* Inside an LMS, the SCORM package's launch page (assets/kurs-lms.js) holds the one
+   * LMS session; its stored state wins over this browser's, and every change goes to it. */
+  const lms = (() => {
+    try {
+      const host = window.parent !== window ? window.parent.kursLms : null;
+      return host && host.connected ? host : null;
+    } catch (otherOrigin) {
+      return null;
+    }
+  })();
+
   let state = load();
+  if (lms && lms.state && valid(lms.state)) state = copy(lms.state);
 
   const save = () => {
     const s = storage();
@@ -111,6 +127,9 @@
 
   const emit = (event) => {
     save();
+    if (lms) {
+      try { lms.record(event, copy(state)); } catch (e) { /* the LMS must not break the course */ }
+    }
     listeners.forEach((listener) => {
       try { listener(event, copy(state)); } catch (e) { /* a listener must not break the course */ }
     });
@@ -151,11 +170,12 @@
       state.exam.open = copy(attempt);
       emit({ type: "exam-attempt" });
     },
-    /* A handed-in exam: `chapters` maps chapter id to [points, questions]. Ends the open attempt. */
-    examResult: (pct, passed, chapters) => {
+    /* A handed-in exam: `chapters` maps chapter id to [points, questions]. Ends the open attempt.
+     * `items` (id, type, answer, points per question) go only to listeners such as an LMS. */
+    examResult: (pct, passed, chapters, items = []) => {
       state.exam.attempts.push({ at: now(), pct, passed, chapters });
       state.exam.open = null;
-      emit({ type: "exam", pct, passed });
+      emit({ type: "exam", pct, passed, items });
     },
 
     roleplay: (id) => (isObject(state.roleplays[id]) ? copy(state.roleplays[id]) : {}),

@@ -76,27 +76,39 @@
   const set = (element, value) => call("set", element, String(value)) === "true";
 
   /* ---------- compact suspend_data ----------
-   * The state's field names become single capitals (no state key is one), and
-   * ISO times become "~" + seconds in base 36. SCORM 1.2 allows 4,096 characters;
-   * tests/test_scorm_browser.py measures a learner who did everything. */
-  const FIELDS = ["version", "chapters", "quizzes", "exam", "roleplays", "visited", "selfcheck", "best",
-    "last", "tries", "passed", "at", "attempts", "open", "pct", "seed", "answers", "retry", "shown",
-    "profile", "pfad", "abgeschlossen"];
-  const SHORT = Object.fromEntries(FIELDS.map((name, i) => [name, String.fromCharCode(65 + i)]));
-  const LONG = Object.fromEntries(FIELDS.map((name, i) => [String.fromCharCode(65 + i), name]));
+   * JSON with ISO times as "~" + seconds in base 36 and fractions to three decimals,
+   * deflated by the browser (CompressionStream) and written in base 64 after "z1:".
+   * SCORM 1.2 allows 4,096 characters: tests/test_scorm_browser.py packs a learner
+   * who did everything (about half of that). */
   const ISO_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/;
-
-  const transform = (value, names, leaf) => {
-    if (Array.isArray(value)) return value.map((v) => transform(v, names, leaf));
+  const SECONDS = /^~[0-9a-z]+$/;
+  const mapLeaves = (value, leaf) => {
+    if (Array.isArray(value)) return value.map((v) => mapLeaves(v, leaf));
     if (value && typeof value === "object") {
-      return Object.fromEntries(Object.entries(value).map(([k, v]) => [names[k] || k, transform(v, names, leaf)]));
+      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, mapLeaves(v, leaf)]));
     }
     return leaf(value);
   };
-  const encode = (state) => JSON.stringify(transform(state, SHORT, (v) =>
-    typeof v === "string" && ISO_TIME.test(v) ? "~" + Math.round(Date.parse(v) / 1000).toString(36) : v));
-  const decode = (text) => transform(JSON.parse(text), LONG, (v) =>
-    typeof v === "string" && /^~[0-9a-z]+$/.test(v) ? new Date(parseInt(v.slice(1), 36) * 1000).toISOString() : v);
+  const compact = (v) => {
+    if (typeof v === "string" && ISO_TIME.test(v)) return "~" + Math.round(Date.parse(v) / 1000).toString(36);
+    if (typeof v === "number" && !Number.isInteger(v)) return Math.round(v * 1000) / 1000;
+    return v;
+  };
+  const expand = (v) => (typeof v === "string" && SECONDS.test(v) ? new Date(parseInt(v.slice(1), 36) * 1000).toISOString() : v);
+
+  const through = async (text, stream) => new Uint8Array(await new Response(new Blob([text]).stream().pipeThrough(stream)).arrayBuffer());
+  const encode = async (state) => {
+    const bytes = await through(JSON.stringify(mapLeaves(state, compact)), new CompressionStream("deflate-raw"));
+    let binary = "";
+    bytes.forEach((b) => { binary += String.fromCharCode(b); });
+    return "z1:" + btoa(binary);
+  };
+  const decode = async (text) => {
+    if (!text.startsWith("z1:")) throw new Error("unbekanntes Format");
+    const bytes = Uint8Array.from(atob(text.slice(3)), (c) => c.charCodeAt(0));
+    const json = new TextDecoder().decode(await through(bytes, new DecompressionStream("deflate-raw")));
+    return mapLeaves(JSON.parse(json), expand);
+  };
 
   /* ---------- what the LMS records ---------- */
   const examSummary = (state) => {
@@ -154,13 +166,19 @@
     });
   };
 
+  /* Status, score and answers are set and committed at once; the packed state follows
+   * as soon as the browser has deflated it (in order, one after the other). */
+  let packing = Promise.resolve();
   const record = (event, state) => {
     if (!connected || finished) return;
-    const data = encode(state);
-    if (data.length <= NAMES.suspendLimit) set("cmi.suspend_data", data);
     reportStatus(state);
-    if (event && event.kind === "exam" && Array.isArray(event.items)) reportInteractions(event.items);
+    if (event && event.type === "exam" && Array.isArray(event.items)) reportInteractions(event.items);
     call("commit", "");
+    packing = packing.then(() => encode(state)).then((data) => {
+      if (finished || data.length > NAMES.suspendLimit) return;
+      set("cmi.suspend_data", data);
+      call("commit", "");
+    }).catch(() => { /* the state stays as last saved */ });
   };
 
   /* ---------- the session ---------- */
@@ -180,22 +198,24 @@
     finished = true;
   };
 
-  let savedState = null;
-  let savedPage = "";
-  if (api && call("initialize", "") === "true") {
-    connected = true;
-    // 2004 answers "not initialized" (403) for suspend_data on a first launch: ask only on resume.
-    const resuming = version === "1.2" || get(NAMES.entry) === "resume";
-    const stored = resuming ? get("cmi.suspend_data") : "";
-    if (stored) {
-      try { savedState = decode(stored); } catch (unreadable) { savedState = null; }
+  /* Starts the session, reads what the LMS kept, then opens the course in the frame:
+   * its progress module takes `kursLms.state` when it loads. */
+  const launch = async () => {
+    let savedState = null;
+    let savedPage = "";
+    if (api && call("initialize", "") === "true") {
+      connected = true;
+      // 2004 answers "not initialized" (403) for suspend_data on a first launch: ask only on resume.
+      const resuming = version === "1.2" || get(NAMES.entry) === "resume";
+      const stored = resuming ? get("cmi.suspend_data") : "";
+      if (stored) savedState = await decode(stored).catch(() => null);
+      savedPage = resuming ? get(NAMES.location) : "";
+      if (!stored) set(version === "1.2" ? "cmi.core.lesson_status" : "cmi.completion_status", "incomplete");
     }
-    savedPage = resuming ? get(NAMES.location) : "";
-    if (version === "1.2" && !stored) set("cmi.core.lesson_status", "incomplete");
-    if (version === "2004" && !stored) set("cmi.completion_status", "incomplete");
-  }
-
-  window.kursLms = { connected, state: savedState, record, encode, decode };
+    window.kursLms = { connected, state: savedState, record, encode, decode };
+    const safePage = /^[\w\-/.]+\.html$/.test(savedPage) && !savedPage.includes("..") ? savedPage : startPage;
+    frame.src = safePage;
+  };
 
   /* The last page becomes the location; a relaunch opens it again (only a page of this package). */
   const folder = location.pathname.replace(/[^/]*$/, "");
@@ -207,8 +227,6 @@
       document.title = frame.contentDocument.title || document.title;
     }
   });
-  const safePage = /^[\w\-/.]+\.html$/.test(savedPage) && !savedPage.includes("..") ? savedPage : startPage;
-  frame.src = safePage;
-
+  launch();
   window.addEventListener("pagehide", finish);
 })();

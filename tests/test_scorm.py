@@ -52,7 +52,8 @@ def validate(folder: Path) -> etree._ElementTree:
         assert (folder / file_name).is_file(), f"Schemadatei {file_name} fehlt im Paket"
         imports.append((namespace, (folder / file_name).as_uri()))
     wrapper = '<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema">' + "".join(
-        f'<xs:import namespace="{ns}" schemaLocation="{location}"/>' for ns, location in imports) + "</xs:schema>"
+        f'<xs:import namespace="{ns}" schemaLocation="{location}"/>' for ns, location in imports)
+    wrapper += "</xs:schema>"
     schema = etree.XMLSchema(etree.fromstring(wrapper.encode(), base_url=(folder / "pruefung.xsd").as_uri()))
     assert schema.validate(manifest), str(schema.error_log)
     return manifest
@@ -81,7 +82,8 @@ def test_manifest_names_title_language_and_the_exams_pass_mark(packages, tmp_pat
     measure = float(new.xpath("string(//*[local-name()='minNormalizedMeasure'])"))
     assert measure == pytest.approx(EXAM["bestehensgrenze"] / 100)
     for manifest in (old, new):
-        assert manifest.xpath("string(//*[local-name()='organization']/*[local-name()='title'])") == "KAM-Kurs"
+        title = manifest.xpath("string(//*[local-name()='organization']/*[local-name()='title'])")
+        assert title == "KAM-Kurs"
         assert manifest.xpath("string(//*[local-name()='general']/*[local-name()='language'])") == "de"
     assert old.xpath("string(//*[local-name()='schemaversion'])") == "1.2"
     assert new.xpath("string(//*[local-name()='schemaversion'])") == "2004 4th Edition"

@@ -22,6 +22,7 @@ from exercises.sphinx import (
     rolecards,
     salary,
     search,
+    storagekey,
     weight,
 )
 
@@ -42,7 +43,6 @@ def setup(app: Sphinx) -> dict:
     weight.setup(app)
     bundles.setup(app)
     offline.setup(app)
-    weight.setup(app)
-    bundles.setup(app)
     search.setup(app)
+    storagekey.setup(app)
     return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}
