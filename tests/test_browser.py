@@ -1,19 +1,21 @@
 """Every page in Chromium: no request to another host, no console or page
-error, no serious or critical axe-core violation; over http and file://."""
+error, no serious or critical axe-core violation; over http and file://, on
+the desktop in light mode and on a phone (390 px) in dark mode."""
 
 from urllib.parse import urlparse
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from conftest import LOOKS
 from pages import html_pages
 
 pytestmark = pytest.mark.browser
 PAGES = ["index.html", *html_pages()]
 
 
-def visit(browser, url):
+def visit(browser, url, look="desktop-hell"):
     """Open ``url`` and record what the page asked for and complained about."""
-    context = browser.new_context()
+    context = browser.new_context(**LOOKS[look])
     page = context.new_page()
     seen = {"requests": [], "console": [], "errors": [], "failed": []}
     page.on("request", lambda request: seen["requests"].append(request.url))
@@ -41,9 +43,10 @@ def foreign(urls, allowed_scheme, allowed_host=None):
     return out
 
 
+@pytest.mark.parametrize("look", ["desktop-hell", "handy-dunkel"])
 @pytest.mark.parametrize("path", PAGES)
-def test_page_over_http(browser, site_url, path):
-    context, page, seen = visit(browser, f"{site_url}/{path}")
+def test_page_over_http(browser, site_url, path, look):
+    context, page, seen = visit(browser, f"{site_url}/{path}", look)
     try:
         assert foreign(seen["requests"], "http", urlparse(site_url).netloc) == []
         assert seen["failed"] == []
@@ -57,9 +60,10 @@ def test_page_over_http(browser, site_url, path):
         context.close()
 
 
+@pytest.mark.parametrize("look", ["desktop-hell", "handy-dunkel"])
 @pytest.mark.parametrize("path", PAGES)
-def test_page_from_file_system(browser, site, path):
-    context, page, seen = visit(browser, (site / path).as_uri())
+def test_page_from_file_system(browser, site, path, look):
+    context, page, seen = visit(browser, (site / path).as_uri(), look)
     try:
         assert foreign(seen["requests"], "file") == []
         assert seen["failed"] == []
