@@ -8,7 +8,7 @@ import sys
 import zipfile
 
 import pytest
-from pages import PROJECT, chapter_docnames
+from pages import PROJECT, chapter_docnames, html_pages
 from ruamel.yaml import YAML
 
 CHAPTERS = [name.split("/")[-1] for name in chapter_docnames()]
@@ -144,3 +144,41 @@ def test_build_refuses_a_broken_company_file():
     assert result.returncode == 1
     assert "Traceback" not in result.stdout + result.stderr
     assert re.search(r"firma-test\.yml:6: .*Kontrast", result.stdout)
+
+
+def test_trainer_edition_has_its_title_and_a_banner_on_every_page(trainer_site):
+    banner = "Ausgabe für Trainer:innen – nicht an Teilnehmende weitergeben"
+    pages = [trainer_site / name for name in html_pages() if not name.startswith("rollenkarten/")]
+    for path in pages:
+        text = html.unescape(path.read_text(encoding="utf-8"))
+        assert re.search(r'<aside class="bd-header-announcement" aria-label="[^"]+">\s*'
+                         r'<div class="bd-header-announcement__content"><p[^>]*>.*?' + banner, text), path
+        assert re.search(r"<title>[^<]*KAM-Kurs – Ausgabe für Trainer:innen</title>", text), path
+
+
+def wcag_contrast(first: str, second: str) -> float:
+    def luminance(colour):
+        linear = [v / 12.92 if v <= 0.04045 else ((v + 0.055) / 1.055) ** 2.4
+                  for v in (int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5))]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+    darker, lighter = sorted((luminance(first), luminance(second)))
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_trainer_banner_is_readable_and_accessible(trainer_site, browser, scheme):
+    from exercise_driver import grave_violations
+
+    page = browser.new_page(color_scheme=scheme, viewport={"width": 390, "height": 800})
+    page.goto((trainer_site / "book" / "gehalt.html").as_uri())
+    page.wait_for_function(f"document.documentElement.dataset.theme === '{scheme}'")
+    banner = page.locator("aside.bd-header-announcement")
+    assert banner.is_visible() and banner.bounding_box()["y"] < 100  # at the top, not scrolled away
+    colours = banner.evaluate("""box => {
+        const hex = (value) => '#' + value.match(/\\d+/g).slice(0, 3)
+            .map((n) => Number(n).toString(16).padStart(2, '0')).join('');
+        return [hex(getComputedStyle(box.querySelector('p')).color), hex(getComputedStyle(box).backgroundColor)];
+    }""")
+    assert wcag_contrast(*colours) >= 4.5, colours
+    assert grave_violations(page, "aside.bd-header-announcement") == []
+    page.close()

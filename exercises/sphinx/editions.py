@@ -19,6 +19,8 @@ from exercises.quiz.model import Numeric, solution_text
 from exercises.sphinx.rolecards import FOLDER as ROLE_CARDS
 
 EDITIONS = ("trainee", "trainer")
+TRAINER_TITLE = "Ausgabe für Trainer:innen"
+TRAINER_BANNER = f"{TRAINER_TITLE} – nicht an Teilnehmende weitergeben"
 
 
 def add_edition_material(app: Sphinx, docname: str, source: list[str]) -> None:
@@ -110,6 +112,20 @@ def check_edition(app: Sphinx, config) -> None:
     if config.kurs_edition not in EDITIONS:
         from sphinx.errors import ConfigError
         raise ConfigError(f"kurs_edition muss eine von {', '.join(EDITIONS)} sein")
+    if config.kurs_edition == "trainer":
+        mark_trainer_edition(config)
+
+
+def mark_trainer_edition(config) -> None:
+    """Its own title, and a banner on every page of the theme (the header's announcement,
+    an ``aside`` with a label, in the theme's colours for light and dark mode; it prints too).
+
+    The role cards are left without it: they are meant to be handed out.
+    """
+    config.html_title = f"{config.html_title or config.project} – {TRAINER_TITLE}"
+    banner = (f'<p class="kurs-trainer-banner" role="note"><span aria-hidden="true">&#9888;</span> '
+              f"{TRAINER_BANNER}</p>")
+    config.html_theme_options = {**config.html_theme_options, "announcement": banner}
 
 
 def setup(app: Sphinx) -> None:
