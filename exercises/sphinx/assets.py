@@ -16,7 +16,6 @@ def add_assets(app: Sphinx, config) -> None:
     config.templates_path.append(str(TEMPLATES))
     app.add_css_file("kurs.css")
     app.add_css_file("kurs-icons.css")
-    app.add_css_file("kurs-icons.css")
     if (Path(app.srcdir) / "assets" / "firma.css").exists():  # company editions only
         app.add_css_file("firma.css")
     for script in SCRIPTS:
