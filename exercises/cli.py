@@ -120,31 +120,6 @@ def usage_error(message: str) -> int:
     return 2
 
 
-def command_assign(args: argparse.Namespace) -> int:
-    import datetime as dt
-
-    from exercises.delivery.assign import sheet_rows, write_sheet
-
-    by_id = {chapter.id: chapter for chapter in chapters()}
-    wanted = [part.strip() for part in args.chapters.split(",") if part.strip()]
-    unknown = [chapter_id for chapter_id in wanted if chapter_id not in by_id]
-    if unknown or not wanted:
-        return usage_error(f"--chapters: unbekanntes Kapitel „{', '.join(unknown)}“; gültig sind: "
-                           + ", ".join(by_id))
-    try:
-        due = dt.date.fromisoformat(args.due)
-    except ValueError:
-        return usage_error(f"--due: ungültiges Datum „{args.due}“; erwartet wird JJJJ-MM-TT, "
-                           "zum Beispiel 2027-03-31")
-    out = Path(args.out)
-    if out.suffix not in {".html", ".md"}:
-        return usage_error(f"--out: „{out}“ muss auf .html oder .md enden")
-    rows = sheet_rows(require_content(), [by_id[c] for c in wanted], args.base_url)
-    write_sheet(out, rows, due, args.group)
-    print(f"Arbeitsblatt geschrieben: {out}")
-    return 0
-
-
 def parser() -> argparse.ArgumentParser:
     main_parser = argparse.ArgumentParser(
         prog="python -m exercises", description="Werkzeuge für den KAM-Kurs."
@@ -166,13 +141,6 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("--zip", metavar="DATEI.zip", help="die gebaute Website zusätzlich als eine Zip-Datei "
                        "(zum Hochladen auf einen Intranet-Server)")
     build.set_defaults(run=command_build)
-    assign = commands.add_parser("assign", help="Arbeitsblatt für eine Gruppe schreiben")
-    assign.add_argument("--chapters", required=True, metavar="ID[,ID...]", help="Kapitel-IDs")
-    assign.add_argument("--due", required=True, metavar="JJJJ-MM-TT", help="Abgabedatum")
-    assign.add_argument("--group", metavar="NAME", help="Name der Gruppe")
-    assign.add_argument("--base-url", default="", metavar="URL", help="Adresse der Kurs-Website")
-    assign.add_argument("--out", required=True, metavar="DATEI.html|DATEI.md")
-    assign.set_defaults(run=command_assign)
     salary_cli.add_command(commands)
     discount_cli.add_command(commands)
     delivery_cli.add_commands(commands)

@@ -177,7 +177,8 @@ def test_trainer_banner_is_readable_and_accessible(trainer_site, browser, scheme
     colours = banner.evaluate("""box => {
         const hex = (value) => '#' + value.match(/\\d+/g).slice(0, 3)
             .map((n) => Number(n).toString(16).padStart(2, '0')).join('');
-        return [hex(getComputedStyle(box.querySelector('p')).color), hex(getComputedStyle(box).backgroundColor)];
+        const text = getComputedStyle(box.querySelector('p')).color;
+        return [hex(text), hex(getComputedStyle(box).backgroundColor)];
     }""")
     assert wcag_contrast(*colours) >= 4.5, colours
     assert grave_violations(page, "aside.bd-header-announcement") == []

@@ -1,10 +1,12 @@
 """Command-line entries that turn the course into other formats (``python -m exercises …``)."""
 
 import argparse
+import re
 import shutil
 import sys
 from pathlib import Path
 
+from exercises import PROJECT_DIR
 from exercises.delivery import scorm
 from exercises.delivery.schemas import SchemaError
 
@@ -118,7 +120,92 @@ def command_worksheet(args: argparse.Namespace) -> int:
     return 0
 
 
+def listed(option: str, value: str | None, valid: list[str]) -> list[str] | str:
+    """The ids of a comma-separated option, or why they are refused."""
+    wanted = [part.strip() for part in (value or "").split(",") if part.strip()]
+    unknown = [item for item in wanted if item not in valid]
+    if unknown:
+        return f"{option}: unbekannt „{', '.join(unknown)}“; gültig sind: {', '.join(valid)}"
+    repeated = sorted({item for item in wanted if wanted.count(item) > 1})
+    if repeated:
+        return f"{option}: „{', '.join(repeated)}“ steht mehrfach in der Liste"
+    return wanted
+
+
+def assign_problem(args: argparse.Namespace, out: Path) -> str | None:
+    """What makes an assignment sheet impossible, in the order a trainer would fix it."""
+    problem = writable(out, (".html", ".md"))
+    if problem:
+        return problem
+    if args.group is not None and not args.group.strip():
+        return "--group: der Name der Gruppe ist leer"
+    if args.base_url and not re.fullmatch(r"https?://[^\s/?#]+[^\s]*", args.base_url):
+        return f"--base-url: „{args.base_url}“ ist keine http(s)-Adresse, etwa https://kurs.example.de"
+    if out.suffix == ".html" and not args.base_url:
+        return ("--base-url: ein Blatt für Papier (.html) braucht die Adresse der Kurs-Website, "
+                "damit Links und QR-Codes funktionieren")
+    return None
+
+
+def command_assign(args: argparse.Namespace) -> int:
+    import datetime as dt
+
+    from exercises.build import load_company
+    from exercises.chapters import chapters
+    from exercises.content import require_content
+    from exercises.delivery import assign
+
+    out = Path(args.out)
+    problem = assign_problem(args, out)
+    if problem:
+        return usage_error(problem)
+    try:
+        due = dt.date.fromisoformat(args.due)
+    except ValueError:
+        return usage_error(f"--due: ungültiges Datum „{args.due}“; erwartet wird JJJJ-MM-TT, "
+                           "zum Beispiel 2027-03-31")
+    if due < dt.date.today() and not args.allow_past:
+        return usage_error(f"--due: der {assign.german_date(due)} liegt in der Vergangenheit "
+                           "(mit --allow-past trotzdem)")
+    company_file = Path(args.company) if args.company else None
+    if company_file and not company_file.is_file():
+        return usage_error(f"--company: Datei „{company_file}“ nicht gefunden")
+    left_out = set(load_company(company_file).kapitel_weglassen) if company_file else set()
+    content = require_content()
+    # numbered as in the edition's table of contents (a left-out chapter moves the rest up)
+    edition = list(enumerate((c for c in chapters() if c.id not in left_out), 1))
+    chapter_ids = listed("--chapters", args.chapters, [chapter.id for _, chapter in edition])
+    roleplay_ids = listed("--roleplays", args.roleplays, list(content.scenarios))
+    for chosen in (chapter_ids, roleplay_ids):
+        if isinstance(chosen, str):
+            return usage_error(chosen)
+    if not (chapter_ids or roleplay_ids or args.exam or args.selfcheck):
+        return usage_error("nichts zugewiesen: --chapters, --roleplays, --exam oder --selfcheck angeben")
+    base = args.base_url.rstrip("/") + "/" if args.base_url else ""
+    rows = assign.chapter_rows(content, [(n, c) for n, c in edition if c.id in chapter_ids], base)
+    rows += assign.roleplay_rows([content.scenarios[s] for s in roleplay_ids],
+                                 PROJECT_DIR / "book" / "rollenspiele.md", base)
+    rows += [assign.exam_row(content, base)] if args.exam else []
+    rows += [assign.selfcheck_row(base)] if args.selfcheck else []
+    assign.write_sheet(out, rows, due, args.group)
+    print(f"Arbeitsblatt geschrieben: {out}")
+    return 0
+
+
 def add_commands(commands) -> None:
+    sheet = commands.add_parser("assign", help="Arbeitsauftrag für eine Gruppe schreiben (.html oder .md)")
+    sheet.add_argument("--chapters", metavar="ID[,ID...]", help="Kapitel-IDs (in Kursreihenfolge nummeriert)")
+    sheet.add_argument("--roleplays", metavar="ID[,ID...]", help="Rollenspiel-IDs (siehe inventory)")
+    sheet.add_argument("--exam", action="store_true", help="den Abschlusstest zuweisen")
+    sheet.add_argument("--selfcheck", action="store_true", help="den Selbstcheck zuweisen")
+    sheet.add_argument("--due", required=True, metavar="JJJJ-MM-TT", help="Abgabedatum")
+    sheet.add_argument("--allow-past", action="store_true", help="Abgabedatum in der Vergangenheit erlauben")
+    sheet.add_argument("--group", metavar="NAME", help="Name der Gruppe")
+    sheet.add_argument("--company", metavar="DATEI", help="Firmendatei: nur Kapitel dieser Ausgabe anbieten")
+    sheet.add_argument("--base-url", default="", metavar="URL",
+                       help="http(s)-Adresse der Kurs-Website (für .html nötig)")
+    sheet.add_argument("--out", required=True, metavar="DATEI.html|DATEI.md")
+    sheet.set_defaults(run=command_assign)
     sheet = commands.add_parser("worksheet", help="Papiertest mit Lösungsschlüssel schreiben (HTML oder PDF)")
     sheet.add_argument("--quiz", required=True, metavar="KAPITEL|abschlusstest",
                        help="Kapitel-ID oder abschlusstest (zieht Fragen wie der Test auf der Website)")
