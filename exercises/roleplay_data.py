@@ -33,12 +33,14 @@ UI_TEXT = {
         "recap": "Ihr Weg durch das Gespräch",
         "debrief": "Nachbesprechung",
         "cards_title": "Rollenkarten: {title}",
-        "print_hint": "Drucken Sie diese Seite (Strg+P): Jede Karte kommt auf ein eigenes A4-Blatt. "
-                      "Die Einkaufskarte enthält vertrauliche Grenzen – geben Sie sie nur der Person, "
+        "print_hint": "Drucken Sie diese Seite (Strg+P): Jede Karte kommt auf ein eigenes A4-Blatt.",
+        "buyer_hint": "Die Einkaufskarte enthält vertrauliche Grenzen – geben Sie sie nur der Person, "
                       "die einkauft.",
-        "seller_card": "Karte 1 von 3 · Verkauf",
-        "buyer_card": "Karte 2 von 3 · Einkauf · vertraulich",
-        "observer_card": "Karte 3 von 3 · Beobachtung",
+        "buyer_withheld": "Die Karte für den Einkauf mit ihren vertraulichen Grenzen steht nur in der "
+                          "Ausgabe für Trainer:innen; Ihre Trainerin oder Ihr Trainer gibt sie aus.",
+        "seller_card": "Karte {n} von {total} · Verkauf",
+        "buyer_card": "Karte {n} von {total} · Einkauf · vertraulich",
+        "observer_card": "Karte {n} von {total} · Beobachtung",
         "situation_title": "Lage",
         "brief": "Auftrag",
         "goals": "Ziele",
@@ -49,6 +51,9 @@ UI_TEXT = {
         "observer_hint": "Haken Sie ab, was Sie beobachten, und notieren Sie ein Beispiel für die "
                          "Nachbesprechung.",
         "skills_title": "Bewertete Fähigkeiten",
+        "criterion": "Beobachtet",
+        "skill": "Fähigkeit",
+        "example": "Beispiel für die Nachbesprechung",
     },
     "en": {
         "ratings": {"beste": "best", "akzeptabel": "acceptable", "schwach": "poor"},
@@ -70,11 +75,14 @@ UI_TEXT = {
         "recap": "Your path through the conversation",
         "debrief": "Debrief",
         "cards_title": "Role cards: {title}",
-        "print_hint": "Print this page (Ctrl+P): each card goes on a separate A4 sheet. The buyer's card "
-                      "holds confidential limits, so give it only to the person playing the buyer.",
-        "seller_card": "Card 1 of 3 · Seller",
-        "buyer_card": "Card 2 of 3 · Buyer · confidential",
-        "observer_card": "Card 3 of 3 · Observer",
+        "print_hint": "Print this page (Ctrl+P): each card goes on a separate A4 sheet.",
+        "buyer_hint": "The buyer's card holds confidential limits, so give it only to the person playing "
+                      "the buyer.",
+        "buyer_withheld": "The buyer's card with its confidential limits is only in the trainer edition; "
+                          "your trainer hands it out.",
+        "seller_card": "Card {n} of {total} · Seller",
+        "buyer_card": "Card {n} of {total} · Buyer · confidential",
+        "observer_card": "Card {n} of {total} · Observer",
         "situation_title": "Situation",
         "brief": "Your brief",
         "goals": "Goals",
@@ -84,6 +92,9 @@ UI_TEXT = {
         "observer_title": "Observation sheet",
         "observer_hint": "Tick what you observe and note one example of each for the debrief.",
         "skills_title": "Skills scored",
+        "criterion": "Observed",
+        "skill": "Skill",
+        "example": "Example for the debrief",
     },
 }
 
@@ -113,7 +124,7 @@ def roleplay_data(scenario: Scenario, cards_href: str) -> dict:
 
 
 CARD_CSS = """
-@page { size: A4; margin: 18mm 16mm; }
+@page { size: A4; margin: 12mm 14mm; }
 body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; color: #1a1a1a;
        line-height: 1.45; max-width: 50rem; margin: 1.5rem auto; padding: 0 1rem; }
 .karte { border: 2px solid #0b4f6c; border-radius: 8px; padding: 1rem 1.25rem; margin: 0 0 1.5rem; }
@@ -121,12 +132,22 @@ body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-se
 .vertraulich { border-style: dashed; }
 .kennung { font-size: 0.9rem; text-transform: uppercase; letter-spacing: 0.05em; }
 .druckhinweis { background: #e6f1f6; padding: 0.5rem 0.75rem; }
-.kaestchen { list-style: none; padding-left: 0; }
-.kaestchen li::before { content: "☐ "; font-size: 1.2em; }
+/* boxes to write in are borders, because browsers leave backgrounds out of print */
+.bogen { width: 100%; border-collapse: collapse; margin: 0.3rem 0 0.6rem; }
+.bogen th, .bogen td { border: 1px solid #6b6b6b; padding: 0.25rem 0.4rem; text-align: left;
+                       vertical-align: top; }
+.bogen td:first-child { width: 58%; }
+.bogen tbody tr { height: 3.2rem; }
+.kaestchen td:first-child::before { content: "☐ "; font-size: 1.2em; }
 @media print {
-  .druckhinweis { display: none; }
-  body { margin: 0; max-width: none; }
-  .karte { page-break-after: always; break-after: page; border-width: 1px; }
+  .druckhinweis, h1 { display: none; }
+  body { margin: 0; max-width: none; padding: 0; font-size: 9.5pt; line-height: 1.3; }
+  /* a break before every card but the first, so no blank sheet follows the last one */
+  .karte { margin: 0; border-width: 1px; padding: 0.6rem 0.9rem; break-inside: avoid; }
+  .karte + .karte { break-before: page; }
+  .karte h3 { margin: 0.5rem 0 0.2rem; font-size: 1.05em; }
+  .karte p, .karte ul { margin: 0.2rem 0; }
+  .bogen tbody tr { height: 13mm; }
 }
 """
 
@@ -136,11 +157,48 @@ def _list(items: list[str], css_class: str = "") -> str:
     return f"<ul{attr}>" + "".join(f"<li>{escape(item)}</li>" for item in items) + "</ul>"
 
 
-def role_cards_html(scenario: Scenario) -> str:
-    """Print-ready role cards (one A4 page each): seller, buyer, observer."""
+def _sheet(items: list[str], first: str, text: dict, css_class: str = "") -> str:
+    """A table with an empty cell beside each item, to tick and to write in."""
+    rows = "".join(f"<tr><td>{escape(item)}</td><td></td></tr>" for item in items)
+    return (f'<table class="bogen {css_class}"><thead><tr><th scope="col">{escape(first)}</th>'
+            f'<th scope="col">{escape(text["example"])}</th></tr></thead><tbody>{rows}</tbody></table>')
+
+
+def _card(key: str, css_class: str, label: str, heading: str, body: str) -> str:
+    return (f'<section class="{css_class}" aria-labelledby="karte-{key}">\n'
+            f'<p class="kennung">{escape(label)}</p>\n<h2 id="karte-{key}">{escape(heading)}</h2>\n'
+            f"{body}\n</section>")
+
+
+def role_cards_html(scenario: Scenario, confidential: bool = True) -> str:
+    """Print-ready role cards, one A4 page each: seller, buyer and observer.
+
+    Without ``confidential`` (the trainee edition) the buyer's card is left out
+    and the page says who hands it out instead.
+    """
     roles = scenario.rollen
     text = UI_TEXT[scenario.sprache]
     title = escape(text["cards_title"].format(title=scenario.titel))
+    seller, buyer = roles.verkauf, roles.einkauf
+    cards = [("verkauf", "karte", "seller_card", seller.titel,
+              f'<h3>{escape(text["situation_title"])}</h3><p>{escape(scenario.situation)}</p>\n'
+              f'<h3>{escape(text["brief"])}</h3><p>{escape(seller.auftrag)}</p>\n'
+              f'<h3>{escape(text["goals"])}</h3>{_list(seller.ziele)}\n'
+              f'<h3>{escape(text["room"])}</h3>{_list(seller.spielraum)}')]
+    if confidential:
+        cards.append(("einkauf", "karte vertraulich", "buyer_card", buyer.titel,
+                      f'<h3>{escape(text["brief"])}</h3><p>{escape(buyer.auftrag)}</p>\n'
+                      f'<h3>{escape(text["goals"])}</h3>{_list(buyer.ziele)}\n'
+                      f'<h3>{escape(text["limits"])}</h3>{_list(buyer.vertrauliche_grenzen)}\n'
+                      f'<h3>{escape(text["tactics"])}</h3>{_list(buyer.taktiken)}'))
+    cards.append(("beobachtung", "karte", "observer_card", text["observer_title"],
+                  f'<p>{escape(text["observer_hint"])}</p>\n'
+                  f'{_sheet(roles.beobachtung, text["criterion"], text, "kaestchen")}\n'
+                  f'<h3>{escape(text["skills_title"])}</h3>\n'
+                  f'{_sheet(scenario.dimensionen, text["skill"], text)}'))
+    hint = text["buyer_hint"] if confidential else text["buyer_withheld"]
+    sections = "\n".join(_card(key, css, text[label].format(n=n, total=len(cards)), heading, body)
+                          for n, (key, css, label, heading, body) in enumerate(cards, 1))
     return f"""<!DOCTYPE html>
 <html lang="{scenario.sprache}">
 <head>
@@ -153,30 +211,8 @@ def role_cards_html(scenario: Scenario) -> str:
 <body>
 <main>
 <h1>{title}</h1>
-<p class="druckhinweis">{escape(text["print_hint"])}</p>
-<section class="karte" aria-labelledby="karte-verkauf">
-<p class="kennung">{escape(text["seller_card"])}</p>
-<h2 id="karte-verkauf">{escape(roles.verkauf.titel)}</h2>
-<h3>{escape(text["situation_title"])}</h3><p>{escape(scenario.situation)}</p>
-<h3>{escape(text["brief"])}</h3><p>{escape(roles.verkauf.auftrag)}</p>
-<h3>{escape(text["goals"])}</h3>{_list(roles.verkauf.ziele)}
-<h3>{escape(text["room"])}</h3>{_list(roles.verkauf.spielraum)}
-</section>
-<section class="karte vertraulich" aria-labelledby="karte-einkauf">
-<p class="kennung">{escape(text["buyer_card"])}</p>
-<h2 id="karte-einkauf">{escape(roles.einkauf.titel)}</h2>
-<h3>{escape(text["brief"])}</h3><p>{escape(roles.einkauf.auftrag)}</p>
-<h3>{escape(text["goals"])}</h3>{_list(roles.einkauf.ziele)}
-<h3>{escape(text["limits"])}</h3>{_list(roles.einkauf.vertrauliche_grenzen)}
-<h3>{escape(text["tactics"])}</h3>{_list(roles.einkauf.taktiken)}
-</section>
-<section class="karte" aria-labelledby="karte-beobachtung">
-<p class="kennung">{escape(text["observer_card"])}</p>
-<h2 id="karte-beobachtung">{escape(text["observer_title"])}</h2>
-<p>{escape(text["observer_hint"])}</p>
-{_list(roles.beobachtung, "kaestchen")}
-<h3>{escape(text["skills_title"])}</h3>{_list(scenario.dimensionen)}
-</section>
+<p class="druckhinweis">{escape(text["print_hint"])} {escape(hint)}</p>
+{sections}
 </main>
 </body>
 </html>

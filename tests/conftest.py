@@ -137,3 +137,15 @@ def visit(browser):
     yield make
     for v in opened:
         v.context.close()
+
+
+@pytest.fixture(scope="session")
+def trainer_site(shared_folder) -> Path:
+    """The trainer edition, built once per test run as trainers build it."""
+    out = shared_folder / "trainer" / "html"
+    result = build_once(shared_folder, "trainer", [
+        sys.executable, "-m", "exercises", "build", "--edition", "trainer", "--out", str(out)])
+    output = result.stdout[-3000:] + result.stderr[-3000:]
+    if result.returncode != 0 or "WARNING:" in result.stdout + result.stderr:
+        pytest.fail("Die Ausgabe für Trainer:innen ließ sich nicht sauber bauen:\n" + output)
+    return out

@@ -1,7 +1,9 @@
 """Print-ready role cards for every scenario, written next to the built site.
 
 They are standalone pages (own A4 print stylesheet, no theme), so trainers can
-print them from the site or hand them out as files.
+print them from the site or hand them out as files. Only the trainer edition
+holds the buyer's card: its confidential limits would spoil the role-play for
+trainees who read them beforehand.
 """
 
 from pathlib import Path
@@ -18,8 +20,10 @@ def write_role_cards(app: Sphinx, exception) -> None:
         return
     folder = Path(app.outdir) / FOLDER
     folder.mkdir(exist_ok=True)
+    confidential = app.config.kurs_edition == "trainer"
     for scenario_id, scenario in app.env.kurs_content.scenarios.items():
-        (folder / f"{scenario_id}.html").write_text(role_cards_html(scenario), encoding="utf-8")
+        (folder / f"{scenario_id}.html").write_text(role_cards_html(scenario, confidential),
+                                                    encoding="utf-8")
 
 
 def setup(app: Sphinx) -> None:
