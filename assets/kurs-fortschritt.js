@@ -20,6 +20,7 @@
  *   selfcheck: { at, answers: "53104…", profile: { <competency>: % } | null } | absent
  *              answers: one digit per statement (1..5), 0 = not answered yet;
  *              profile: the last evaluated result
+ *   learner:   "<name>" | absent                                     the name a trainee gives for the export
  * }
  * Attempt (written and checked by kurs-quiz.js):
  *   { f: fingerprint of the question ids, seed: drives every shuffle of the attempt,
@@ -46,7 +47,8 @@
   const valid = (state) => isObject(state) && state.version === VERSION &&
     ["chapters", "quizzes", "exam", "roleplays", "visited"].every((key) => isObject(state[key])) &&
     Array.isArray(state.exam.attempts) && (state.exam.open === null || isObject(state.exam.open)) &&
-    (state.selfcheck === undefined || isObject(state.selfcheck));
+    (state.selfcheck === undefined || isObject(state.selfcheck)) &&
+    (state.learner === undefined || typeof state.learner === "string");
 
   /* Version 1 (key OLD_KEY) had German field names and no attempts; every
    * value it held is carried over. */
@@ -202,6 +204,13 @@
       emit({ type: "reset" });
     },
 
+    /* The name a trainer's report (python -m exercises report) lists the export under. */
+    learnerName: () => state.learner || "",
+    setLearnerName: (name) => {
+      state.learner = String(name).trim();
+      emit({ type: "learner" });
+    },
+
     exportJson: () => JSON.stringify(state, null, 2),
 
     /* A visible notice when progress cannot be kept; returns the element or null. */
@@ -314,6 +323,9 @@
     }
 
     const statusLine = el("p", { role: "status", className: "kurs-aktionsstatus" });
+    const nameInput = el("input", { type: "text", id: "kurs-teilnehmername", autocomplete: "name", value: progress.learnerName() });
+    target.appendChild(el("p", { className: "kurs-teilnehmername" }, [
+      el("label", { for: nameInput.id, text: "Ihr Name für die Auswertung in der Gruppe: " }), nameInput]));
     const exportButton = el("button", { type: "button", className: "kurs-knopf", text: "Fortschritt exportieren" });
     const resetButton = el("button", { type: "button", className: "kurs-knopf", text: "Fortschritt zurücksetzen" });
     const confirmButton = el("button", { type: "button", className: "kurs-knopf kurs-gefahr", text: "Ja, alles löschen", hidden: true });
@@ -322,6 +334,13 @@
     target.appendChild(statusLine);
 
     exportButton.addEventListener("click", () => {
+      // the trainer's report lists every export under its name, so none goes in without one
+      if (!nameInput.value.trim()) {
+        statusLine.textContent = "Bitte geben Sie zuerst Ihren Namen ein; Ihre Trainerin oder Ihr Trainer sieht Ihr Ergebnis darunter.";
+        nameInput.focus();
+        return;
+      }
+      progress.setLearnerName(nameInput.value);
       const blob = new Blob([progress.exportJson()], { type: "application/json" });
       const link = el("a", { href: URL.createObjectURL(blob), download: "kam-kurs-fortschritt.json" });
       document.body.appendChild(link);

@@ -199,6 +199,7 @@ def test_progress_export_and_reset(visit, site_url):
     answer(fieldset, question)
     check(fieldset)
     progress = v.open(f"{site_url}/book/fortschritt.html")
+    progress.get_by_label("Ihr Name für die Auswertung in der Gruppe").fill("Alex Test")
     with progress.expect_download() as download:
         progress.get_by_role("button", name="Fortschritt exportieren").click()
     exported = json.loads(download.value.path().read_text(encoding="utf-8"))

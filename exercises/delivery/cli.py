@@ -192,6 +192,33 @@ def command_assign(args: argparse.Namespace) -> int:
     return 0
 
 
+def command_report(args: argparse.Namespace) -> int:
+    from exercises.chapters import chapters
+    from exercises.content import require_content
+    from exercises.delivery import report
+
+    out = Path(args.out)
+    problem = writable(out, (".html", ".csv"))
+    if problem:
+        return usage_error(problem)
+    group = report.load_group([Path(name) for name in args.files])
+    for line in group.skipped:
+        print(f"Warnung: übersprungen: {line}", file=sys.stderr)
+    if not group.trainees:
+        return usage_error("keine der Dateien ließ sich auswerten")
+    content = require_content()
+    course = [(n, c) for n, c in enumerate(chapters(), 1) if c.id in content.quizzes]
+    titles, numbers = {c.id: c.title for _, c in course}, {c.id: n for n, c in course}
+    rows = [report.trainee_row(t, content, list(titles.items())) for t in group.trainees]
+    shares = report.question_shares(group, content, list(titles))
+    if out.suffix.lower() == ".csv":
+        out.write_text(report.write_csv(rows, shares, titles), encoding="utf-8")
+    else:
+        out.write_text(report.write_html(rows, shares, titles, numbers, group.skipped), encoding="utf-8")
+    print(f"Auswertung von {len(rows)} Teilnehmenden geschrieben: {out}")
+    return 0
+
+
 def add_commands(commands) -> None:
     sheet = commands.add_parser("assign", help="Arbeitsauftrag für eine Gruppe schreiben (.html oder .md)")
     sheet.add_argument("--chapters", metavar="ID[,ID...]", help="Kapitel-IDs (in Kursreihenfolge nummeriert)")
@@ -229,3 +256,9 @@ def add_commands(commands) -> None:
     package.add_argument("--out", metavar="DATEI.zip",
                          help="Zieldatei (Standard: _build/kam-kurs-<format>.zip)")
     package.set_defaults(run=command_package)
+    group = commands.add_parser("report", help="Ergebnisse einer Gruppe aus exportierten Fortschrittsdateien")
+    group.add_argument("files", nargs="+", metavar="DATEI",
+                       help="exportierte Dateien (kam-kurs-fortschritt.json)")
+    group.add_argument("--out", required=True, metavar="DATEI.html|DATEI.csv",
+                       help="Bericht (.html mit Diagramm) oder Tabelle für Excel/LibreOffice (.csv)")
+    group.set_defaults(run=command_report)
