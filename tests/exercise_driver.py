@@ -76,7 +76,7 @@ def answer(fieldset, question: dict, right: bool = True, keyboard: bool = True):
 
 
 def check(fieldset, keyboard: bool = True):
-    press_or_click(fieldset.get_by_role("button", name="Prüfen"), keyboard)
+    press_or_click(fieldset.get_by_role("button", name="Prüfen", exact=True), keyboard)
 
 
 def question_for(page, fieldset, data: dict) -> dict:

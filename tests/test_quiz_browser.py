@@ -77,7 +77,7 @@ def test_partial_credit_for_multiple_choice(visit, site_url):
 def answer_all(page, data, right=True):
     for fieldset in page.locator("fieldset.kurs-frage").all():
         answer(fieldset, question_for(page, fieldset, data), right=right, keyboard=False)
-        if fieldset.get_by_role("button", name="Prüfen").is_visible():
+        if fieldset.get_by_role("button", name="Prüfen", exact=True).is_visible():
             check(fieldset, keyboard=False)
 
 

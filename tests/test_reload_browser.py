@@ -101,7 +101,7 @@ def test_retry_of_one_question_survives_reload(visit, site_url, look):
     before = question_states(page)
     page.reload()
     assert question_states(page) == before
-    assert fieldset.get_by_role("button", name="Prüfen").is_visible()
+    assert fieldset.get_by_role("button", name="Prüfen", exact=True).is_visible()
     assert v.errors == []
 
 
