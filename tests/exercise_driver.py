@@ -65,14 +65,31 @@ def answer(fieldset, question: dict, right: bool = True, keyboard: bool = True):
             wanted = index if right else (index + 1) % count
             select = selects.nth(index)
             if keyboard:
-                select.focus()
-                for _ in range(count + 1):
-                    if select.input_value() == str(wanted):
-                        break
-                    page.keyboard.press("ArrowDown")
+                choose_by_keyboard(select, str(wanted), count)
             else:
                 select.select_option(str(wanted))
             assert select.input_value() == str(wanted)
+
+
+def choose_by_keyboard(select, wanted: str, count: int):
+    """Pick an option as a keyboard user does. A classic select changes with the arrow keys;
+    Chromium's customizable select on phones (appearance: base-select, assets/kurs.css)
+    opens a list with Enter, moves with the arrows and takes the option with Enter."""
+    page = select.page
+    select.focus()
+    if select.evaluate("s => getComputedStyle(s).appearance") != "base-select":
+        for _ in range(count + 1):
+            if select.input_value() == wanted:
+                return
+            page.keyboard.press("ArrowDown")
+        return
+    page.keyboard.press("Enter")
+    highlighted = "document.activeElement.tagName === 'OPTION' && document.activeElement.value"
+    for _ in range(count + 2):
+        if page.evaluate(highlighted) == wanted:
+            break
+        page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
 
 
 def check(fieldset, keyboard: bool = True):
