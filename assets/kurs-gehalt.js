@@ -505,6 +505,21 @@
     return ausLink;
   }
 
+  /* ---------- company edition: the company's own figures, nothing to set ---------- */
+
+  /* exercises/salary.py worked out every line (company_page_data); shown as given. */
+  function firmenZahlen(ziel, f) {
+    var titelId = neueId("kurs-gehalt-firma");
+    ziel.appendChild(el("section", { className: "kurs-gehalt-firma", "aria-labelledby": titelId }, [
+      el("h3", { id: titelId, text: f.titel }),
+      el("ul", { className: "kurs-gehalt-werte" }, f.zeilen.map(function (zeile) { return el("li", { text: zeile }); })),
+      el("p", { className: "kurs-anleitung", text: f.stand + " " + f.erklaerung }),
+      el("p", { className: "kurs-gehalt-quellen" }, [el("span", { text: "Quelle: " })].concat(f.quellen.map(function (q) {
+        return el("a", { href: q.href, text: q.kurz + " (" + q.jahr + ")" });
+      })))
+    ]));
+  }
+
   /* ---------- start ---------- */
 
   var modelle = [];
@@ -516,6 +531,11 @@
       try { m = JSON.parse(wurzel.querySelector("script[type='application/json']").textContent); } catch (e) { return; }
       var ziel = wurzel.querySelector(".kurs-ziel");
       ziel.textContent = "";
+      if (m.firma) {
+        firmenZahlen(ziel, m.firma);
+        wurzel.setAttribute("data-bereit", "ja");
+        return;
+      }
       modelle.push(m);
       // A shared link opens at the calculator, not at the top of the chapter.
       if (rechner(ziel, m)) wurzel.scrollIntoView();

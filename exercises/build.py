@@ -166,6 +166,9 @@ def apply_company_salary(company: Company, staging: Path, yaml: YAML) -> None:
     model["richtwert"]["bis"] = cite("firma_pruefung_bis")
     if salary.variabler_anteil is not None:
         model["variabler_anteil"] = cite("firma_variabler_anteil")
+    model.pop("fortschreibung", None)  # the company's figures are of its own year already
+    # company mode: the calculator shows these figures as entered, no market factor on top
+    model["firma"] = {"name": company.name, "variabler_anteil": salary.variabler_anteil is not None}
     with (inhalte / "gehaltsmodell.yml").open("w", encoding="utf-8") as handle:
         yaml.dump(model, handle)
 

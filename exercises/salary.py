@@ -142,6 +142,13 @@ class Example(Model):
     teamleitung: bool = False
 
 
+class CompanyFigures(Model):
+    """Written by a company build: the calculator shows the company's own figures as entered."""
+
+    name: str
+    variabler_anteil: bool = False  # whether the company gave its variable share
+
+
 class SalaryModel(Model):
     """``gehaltsmodell.yml``: every parameter of the calculator."""
 
@@ -157,6 +164,7 @@ class SalaryModel(Model):
     bundeslaender: Regions
     verantwortung: Responsibility
     beispiele: dict[str, Example] = Field(min_length=2)
+    firma: CompanyFigures | None = None  # set only in a company edition
 
 
 def sourced_parameters(model: SalaryModel) -> Iterator[tuple[list, Sourced]]:
@@ -213,6 +221,18 @@ class Profile:
 
 
 @dataclass(frozen=True)
+class CompanyBand:
+    """A company's figures exactly as it entered them; no factor applies to them."""
+
+    name: str
+    year: int | str
+    low: int
+    typical: int
+    high: int
+    share: int | None  # None when the company gave no variable share
+
+
+@dataclass(frozen=True)
 class Tables:
     """The parameters resolved into factors: all a calculation needs."""
 
@@ -242,6 +262,7 @@ class Tables:
     guide_years: tuple[int, int]
     examples: dict[str, tuple[str, Profile]]
     source_labels: dict[str, tuple[str, int | str]]  # id -> (short title, year)
+    company: CompanyBand | None = None  # company mode: these figures instead of the market model
 
     @property
     def carried_forward(self) -> bool:
@@ -250,6 +271,8 @@ class Tables:
     @property
     def level(self) -> str:
         """The short label of the amounts' level, e.g. "auf 2024 fortgeschrieben"."""
+        if self.company:
+            return f"Zahlen von {self.company.name} (Stand {self.company.year})"
         if self.carried_forward:
             return f"auf {self.target_year} fortgeschrieben"
         return f"Stand {self.base_year}"
@@ -348,6 +371,11 @@ def tables(model: SalaryModel, figures: dict[str, Figure], sources: dict[str, So
     team = model.verantwortung.teamleitung
     default_share = int(value[model.variabler_anteil.zahl])
     cited = {parameter.quelle for _, parameter in sourced_parameters(model)}
+    company = None
+    if model.firma:
+        company = CompanyBand(model.firma.name, model.ausgangswert.jahr, int(value[model.spanne.unten.zahl]),
+                              int(base), int(value[model.spanne.oben.zahl]),
+                              default_share if model.firma.variabler_anteil else None)
     return Tables(
         base=base * wage_index,
         base_sources=sources_of(model.ausgangswert) + (sources_of(index) if changes else ()),
@@ -379,15 +407,16 @@ def tables(model: SalaryModel, figures: dict[str, Figure], sources: dict[str, So
         guide_years=(model.richtwert.berufsjahre.von, model.richtwert.berufsjahre.bis),
         examples={key: (e.name, example_profile(e, default_share)) for key, e in model.beispiele.items()},
         source_labels={key: (source.kurz, source.jahr) for key, source in sources.items() if key in cited},
+        company=company,
     )
 
 
 # ---------- the calculation ----------
 
 
-def round_euro(amount: float) -> int:
+def round_euro(amount: float, step: int = ROUNDING) -> int:
     """To 100 €, halves up: the same floating-point steps as Math.floor(x / 100 + 0.5) * 100 in the page."""
-    return math.floor(amount / ROUNDING + 0.5) * ROUNDING
+    return math.floor(amount / step + 0.5) * step
 
 
 @dataclass(frozen=True)
@@ -407,8 +436,8 @@ class Estimate:
     typical: int
     high: int
     monthly_typical: int
-    fixed_typical: int
-    variable_typical: int
+    fixed_typical: int | None  # None: a company that gave no variable share
+    variable_typical: int | None
     steps: tuple[Step, ...]
     sources: tuple[str, ...]
 
@@ -435,7 +464,10 @@ def estimate(tables: Tables, profile: Profile) -> Estimate:
     The typical value is the starting value times one factor per input, left
     to right; each step's effect is the change of the rounded running value,
     so the effects add up exactly to typical minus the rounded starting value.
+    In company mode the company's figures come back as entered (see :func:`company_estimate`).
     """
+    if tables.company:
+        return company_estimate(tables, profile)
     raw = tables.base
     steps = []
     for name, label, choice in factors(tables, profile):
@@ -458,6 +490,41 @@ def estimate(tables: Tables, profile: Profile) -> Estimate:
         steps=tuple(steps),
         sources=tuple(dict.fromkeys(sources)),
     )
+
+
+def company_estimate(tables: Tables, profile: Profile) -> Estimate:
+    """The company's band and typical value untouched; month and split to the whole euro.
+
+    The profile's inputs have no effect: the company's figures are what it pays,
+    not a market estimate to be moved by factors. The split uses the company's share.
+    """
+    company = tables.company
+    fixed = variable = None
+    if company.share is not None:
+        fixed = round_euro(company.typical * (100 - company.share) / 100, 1)
+        variable = company.typical - fixed
+    return Estimate(profile=profile, low=company.low, typical=company.typical, high=company.high,
+                    monthly_typical=round_euro(company.typical / 12, 1), fixed_typical=fixed,
+                    variable_typical=variable, steps=(),
+                    sources=tuple(dict.fromkeys([*tables.base_sources, *tables.spread_sources])))
+
+
+def company_lines(tables: Tables) -> list[str]:
+    """The company mode's result in words: the same lines on the page, in the notebook and the CLI."""
+    company, result = tables.company, estimate(tables, company_profile(tables))
+    lines = [f"Jahresgehalt typisch: {euros(company.typical)} "
+             f"(Spanne {euros(company.low)} bis {euros(company.high)})",
+             f"Im Monat typisch: {euros(result.monthly_typical)} (Jahreswert geteilt durch 12)"]
+    if company.share is not None:
+        lines.append(f"Bei einem variablen Anteil von {percent_text(company.share)}: Fixum "
+                     f"{euros(result.fixed_typical)}, variabel {TARGET_PAY} {euros(result.variable_typical)}")
+    return lines
+
+
+def company_profile(tables: Tables) -> Profile:
+    """A profile for company mode: the first example's inputs (without effect) and the company's share."""
+    _, first = next(iter(tables.examples.values()))
+    return replace(first, variable_share=tables.company.share or 0)
 
 
 # ---------- text ----------
@@ -483,6 +550,9 @@ def percent_text(value: float) -> str:
 
 def level_text(tables: Tables) -> str:
     """One sentence on what the amounts are: gross, their level and the rounding."""
+    if tables.company:
+        return (f"Alle Beträge brutto; {tables.level}, genau wie angegeben: ohne Marktfaktoren und ohne "
+                "Rundung (nur Monatswert und Aufteilung auf volle Euro gerundet).")
     if tables.carried_forward:
         level = (f"Werte aus {tables.base_year}, mit dem Nominallohnindex "
                  f"({source_text(tables, tables.index_sources)}) auf {tables.target_year} fortgeschrieben")
@@ -507,6 +577,9 @@ def base_text(tables: Tables) -> str:
 def explain(tables: Tables, profile: Profile) -> list[str]:
     """Why this number: the starting value, the inputs that moved it, the rest."""
     result = estimate(tables, profile)
+    if tables.company:
+        return [f"Spanne und typischer Wert: {tables.level}; Quelle: {source_text(tables, result.sources)}",
+                f"Keine Faktoren, keine Rundung: Die Zahlen gelten so, wie {tables.company.name} sie angibt"]
     lines = [base_text(tables)]
     for step in result.steps:
         if step.effect:
@@ -591,10 +664,11 @@ def result_json(tables: Tables, result: Estimate) -> dict:
         "fixed_typical": result.fixed_typical,
         "variable_typical": result.variable_typical,
         "currency": CURRENCY,
-        "rounded_to": ROUNDING,
+        "rounded_to": 1 if tables.company else ROUNDING,
         "level": tables.level,
         "variable_assumes": TARGET_PAY,
-        "inputs": asdict(result.profile),
+        # in company mode no input moves the figures
+        "inputs": {} if tables.company else asdict(result.profile),
         "sources": [source(key) for key in result.sources],
     }
 
@@ -613,7 +687,7 @@ def example_text(tables: Tables, example_id: str, field: str) -> str:
                "monat": result.monthly_typical, "fixum": result.fixed_typical,
                "variabel": result.variable_typical}
     if field in amounts:
-        return euros(amounts[field])
+        return "keine Angabe" if amounts[field] is None else euros(amounts[field])
     if field == "branche":
         return tables.industries[profile.industry].name
     if field == "groesse":
@@ -640,6 +714,8 @@ def choice_json(choice: Choice) -> dict:
 
 def page_data(tables: Tables, source_link: Callable[[str], str]) -> dict:
     """Everything ``assets/kurs-gehalt.js`` needs, with every factor worked out."""
+    if tables.company:
+        return company_page_data(tables, source_link)
     starting_profiles = list(tables.examples.items())[:2]
     return {
         "ausgangswert": {"wert": tables.base, "quellen": list(tables.base_sources),
@@ -662,6 +738,19 @@ def page_data(tables: Tables, source_link: Callable[[str], str]) -> dict:
                     for key, (name, profile) in starting_profiles],
         "quellen": {key: {"kurz": short, "jahr": year, "href": source_link(key), "annahme": key == ASSUMPTION}
                     for key, (short, year) in tables.source_labels.items()},
+    }
+
+
+def company_page_data(tables: Tables, source_link: Callable[[str], str]) -> dict:
+    """Company mode: the page only shows the figures worked out here, it has nothing to compute."""
+    result = estimate(tables, company_profile(tables))
+    return {
+        "firma": {"titel": tables.level, "stand": level_text(tables), "zeilen": company_lines(tables),
+                  "unten": result.low, "typisch": result.typical, "oben": result.high,
+                  "erklaerung": f"In dieser Ausgabe zeigt der Rechner die Zahlen von {tables.company.name}. "
+                                "Sie gelten für alle gleich, deshalb gibt es hier nichts einzustellen.",
+                  "quellen": [{"kurz": tables.source_labels[key][0], "jahr": tables.source_labels[key][1],
+                               "href": source_link(key)} for key in result.sources]},
     }
 
 

@@ -8,12 +8,18 @@ option and what it allows (exit 2), never a traceback.
 
 import argparse
 import json
+import os
 import sys
+from pathlib import Path
 
+from exercises import PROJECT_DIR
 from exercises.content import require_content
 from exercises.salary import (
     ASSUMPTION,
     TARGET_PAY,
+    Tables,
+    company_lines,
+    company_profile,
     describe_profile,
     estimate,
     euros,
@@ -52,12 +58,15 @@ def add_command(subparsers) -> None:
 
 
 def command_salary(args: argparse.Namespace) -> int:
-    content = require_content()
+    # A company edition's staged copy (KURS_PROJEKT, as for the notebook app) has the company's model.
+    content = require_content(Path(os.environ.get("KURS_PROJEKT", PROJECT_DIR)))
     if content.salary is None:
         print("exercises/inhalte/gehaltsmodell.yml:1: Datei nicht gefunden", file=sys.stderr)
         return 1
     tables = content.salary_tables()
     raw = {name: getattr(args, name) for name in OPTIONS}
+    if tables.company:
+        return company_salary(tables, raw | {"team_lead": args.team_lead or None}, args.json)
     profile, errors = parse_profile(tables, {**raw, "team_lead": args.team_lead})
     if errors:
         for name, message in errors.items():
@@ -84,4 +93,26 @@ def command_salary(args: argparse.Namespace) -> int:
         made = tables.source_labels[ASSUMPTION][1]
         print(f"„Annahme des Kurses“ steht für eigene Annahmen (getroffen {made}), nicht für Daten.")
     print("Eine Schätzung mit offengelegten Annahmen: echte Angebote können deutlich abweichen.")
+    return 0
+
+
+def company_salary(tables: Tables, raw: dict, as_json: bool) -> int:
+    """A company edition: its figures as entered; an option would change nothing, so it is refused."""
+    given = [name for name, value in raw.items() if value is not None]
+    if given:
+        for name in given:
+            option = OPTIONS.get(name, "--team-lead")
+            print(f"Fehler bei {option}: gilt in dieser Ausgabe nicht; der Rechner zeigt die Zahlen von "
+                  f"{tables.company.name} so, wie sie angegeben sind, ohne Marktfaktoren", file=sys.stderr)
+        print("Hilfe: python -m exercises salary (ohne Optionen, oder nur mit --json)", file=sys.stderr)
+        return 2
+    if as_json:
+        result = estimate(tables, company_profile(tables))
+        print(json.dumps(result_json(tables, result), ensure_ascii=False, indent=2))
+        return 0
+    print(f"Gehalt für Key Account Manager:innen (brutto, {tables.level})")
+    print(level_text(tables))
+    for line in company_lines(tables):
+        print(line)
+    print("Quellen: " + "; ".join(tables.source_labels[key][0] for key in tables.base_sources))
     return 0

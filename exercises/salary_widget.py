@@ -18,6 +18,7 @@ from exercises.salary import (
     Estimate,
     Profile,
     Tables,
+    company_lines,
     estimate,
     euros,
     explain,
@@ -91,8 +92,18 @@ class ProfilePanel:
         )
 
 
+def company_widget(tables: Tables) -> widgets.Widget:
+    """A company edition: the company's figures as entered, the same lines as on the page."""
+    lines = "".join(f"<li>{escape(line)}</li>" for line in company_lines(tables))
+    return widgets.HTML(f"<h3>{escape(tables.level)}</h3><ul>{lines}</ul><p>{escape(level_text(tables))} "
+                        f"Die Zahlen gelten so, wie {escape(tables.company.name)} sie angibt; "
+                        "es gibt nichts einzustellen.</p>")
+
+
 def salary_widget(tables: Tables) -> widgets.Widget:
     """The first two example profiles of the data, side by side, and their difference."""
+    if tables.company:
+        return company_widget(tables)
     comparison = widgets.HTML()
     panels: list[ProfilePanel] = []
 

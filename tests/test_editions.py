@@ -1,6 +1,7 @@
 """Trainee, trainer and company editions, built as trainers and companies build them."""
 
 import html
+import json
 import re
 import shutil
 import subprocess
@@ -39,11 +40,15 @@ LEFT_OUT = ["berufseinstieg", "arbeitsort"]
 
 @pytest.fixture(scope="module")
 def company_folder(tmp_path_factory):
-    """A copy of the sample company under a name of its own, leaving out two chapters."""
+    """A copy of the sample company under a name of its own, leaving out two chapters,
+    with the salary band of issue 9 (62000 to 88000)."""
     folder = tmp_path_factory.mktemp("firma") / "firma"
     shutil.copytree(SAMPLE_COMPANY.parent, folder)
     text = SAMPLE_COMPANY.read_text(encoding="utf-8").replace(
         "kapitel_weglassen: []", f"kapitel_weglassen: [{', '.join(LEFT_OUT)}]")
+    text = re.sub(r"spanne_von: \d+", "spanne_von: 62000", text)
+    text = re.sub(r"spanne_bis: \d+", "spanne_bis: 88000", text)
+    assert "spanne_von: 62000" in text and "spanne_bis: 88000" in text
     (folder / "nordlicht.yml").write_text(text, encoding="utf-8")
     return folder
 
@@ -121,8 +126,10 @@ def test_company_edition_look_contact_and_chapters(company_site):
     assert "Ansprechperson: Jana Beispiel" in visible
     assert "jana.beispiel@muster-armaturen.example" in visible
     assert "firma-logo.svg" in intro and (company_site / "_static" / "firma-logo.svg").is_file()
-    assert "#7a1f3d" in (company_site / "_static" / "firma.css").read_text(encoding="utf-8")
-    assert "firma.css" in intro
+    # the accent colour reaches the stylesheets the page links (bundled, whatever their names)
+    stylesheets = re.findall(r'<link rel="stylesheet"[^>]*href="([^"?]+)', intro)
+    assert any("#7a1f3d" in (company_site / "book" / href).read_text(encoding="utf-8")
+               for href in stylesheets if not href.startswith("http")), stylesheets
     assert (company_site / "book" / "firma-muster.html").is_file()
     # the left-out chapters are gone, and nothing links to them
     for chapter in LEFT_OUT:
@@ -130,11 +137,34 @@ def test_company_edition_look_contact_and_chapters(company_site):
         for page in company_site.rglob("*.html"):
             assert f"{chapter}.html" not in page.read_text(encoding="utf-8"), page
     salary = (company_site / "book" / "gehalt.html").read_text(encoding="utf-8")
-    company_figures = YAML_SAFE.load(SAMPLE_COMPANY.read_text(encoding="utf-8"))["gehalt"]
-    assert f'"ausgangswert":{{"wert":{company_figures["ausgangswert"]}' in salary
     assert "Angaben von Muster Armaturen GmbH" in salary  # marked as the company's figures
     exam = (company_site / "book" / "abschlusstest.html").read_text(encoding="utf-8")
     assert '"kapitel":"berufseinstieg"' not in exam and '"kapitel":"gehalt"' in exam
+
+
+def calculator_data(page: str) -> dict:
+    found = re.search(r'data-kurs-gehalt[^>]*><script type="application/json">(.*?)</script>', page, re.S)
+    return json.loads(found.group(1))
+
+
+def test_company_salary_band_is_shown_exactly_as_entered(company_site):
+    page = (company_site / "book" / "gehalt.html").read_text(encoding="utf-8")
+    data = calculator_data(page)
+    company = data["firma"]
+    assert (company["unten"], company["oben"]) == (62000, 88000)  # not 62.100 or 87.900 after factors
+    assert company["titel"] == "Zahlen von Muster Armaturen GmbH (Stand 2026)"
+    assert "Spanne 62.000\u00a0€ bis 88.000\u00a0€" in company["zeilen"][0]
+    assert "Fixum 54.400\u00a0€" in company["zeilen"][2]  # 15 % of 64.000 € variable
+    # no market factors: neither their data nor their labels reach the calculator
+    assert set(data) == {"firma"}
+    assert not {"Branche", "Unternehmensgröße", "Berufserfahrung", "Bundesland"} & set(
+        re.findall(r"\w+", json.dumps(data, ensure_ascii=False)))
+    # the chapter text explaining the calculator names where its numbers come from
+    visible = html.unescape(re.sub(r"<[^>]+>", "", page)).replace("\u00a0", " ")
+    assert "die Muster Armaturen GmbH für diese Aufgabe angibt (Stand 2026)" in visible
+    assert "in einer Spanne von 62.000 € bis 88.000 €" in visible
+    # and not the general edition's account of carrying a market average forward
+    assert "Er startet beim Durchschnitt" not in visible and "Die beiden Profile stehen" not in visible
 
 
 def test_build_refuses_a_broken_company_file():

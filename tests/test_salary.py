@@ -6,6 +6,8 @@ tests/test_cli.py like every other broken fixture (PATH:LINE and message).
 """
 
 import json
+import os
+import shutil
 import subprocess
 import sys
 from dataclasses import replace
@@ -23,6 +25,7 @@ from exercises.salary import (
     YEARS,
     FigureValue,
     Profile,
+    Tables,
     estimate,
     euros,
     example_text,
@@ -441,3 +444,74 @@ def test_quiz_item_on_the_move_to_hessen_agrees_with_the_calculator():
     effects_before = {step.input: step.choice.factor for step in before.steps}
     ratio = {key: effects[key] / effects_before[key] for key in ("industry", "company_size", "region")}
     assert min(ratio["company_size"], ratio["region"]) > ratio["industry"]
+
+
+# ---------- a company edition: the company's figures as entered ----------
+
+
+def company_tables(tmp_path, **salary) -> Tables:
+    """The salary model as a company build leaves it, for the sample company with ``salary``."""
+    from ruamel.yaml import YAML as RoundTrip
+
+    from exercises.build import apply_company_salary, load_company
+    from exercises.company import CompanySalary
+
+    sample = load_company(PROJECT / "exercises" / "firmen" / "firma-muster.yml")
+    company = sample.model_copy(update={"gehalt": CompanySalary(**salary)})
+    shutil.copytree(PROJECT / "exercises" / "inhalte", tmp_path / "exercises" / "inhalte")
+    shutil.copy2(PROJECT / "_toc.yml", tmp_path / "_toc.yml")
+    shutil.copytree(PROJECT / "book", tmp_path / "book")  # the chapters the content refers to
+    apply_company_salary(company, tmp_path, RoundTrip())
+    content, problems = load_content(project=tmp_path)
+    assert problems == []
+    return content.salary_tables()
+
+
+def test_company_mode_shows_the_band_as_entered_without_factors_or_rounding(tmp_path):
+    resolved = company_tables(tmp_path, jahr=2026, ausgangswert=64321, spanne_von=62000, spanne_bis=88000,
+                              variabler_anteil=15)
+    assert resolved.level == "Zahlen von Muster Armaturen GmbH (Stand 2026)"
+    # a high-paying and a low-paying profile: no input moves the company's figures
+    for profile in (Profile("automotive", "konzern", 30, 40, "hessen", "international", True),
+                    Profile("konsumgueter", "klein", 0, 0, "sachsen")):
+        result = estimate(resolved, profile)
+        assert (result.low, result.typical, result.high) == (62000, 64321, 88000)
+        assert result.steps == ()
+        assert (result.fixed_typical, result.variable_typical) == (54673, 9648)  # 85 % / 15 % of 64.321 €
+        assert result.monthly_typical == 5360  # 64.321 € / 12 = 5.360,08 €
+        assert result.sources == ("firma",)
+    data = page_data(resolved, lambda key: f"quellen.html#{key}")
+    assert set(data) == {"firma"}  # the page gets no factors to apply
+    assert (data["firma"]["unten"], data["firma"]["typisch"], data["firma"]["oben"]) == (62000, 64321, 88000)
+    assert data["firma"]["zeilen"][0] == ("Jahresgehalt typisch: 64.321\u00a0€ "
+                                          "(Spanne 62.000\u00a0€ bis 88.000\u00a0€)")
+    assert "Marktfaktoren" in data["firma"]["stand"]
+
+
+def test_company_mode_without_a_variable_share_shows_no_split(tmp_path):
+    resolved = company_tables(tmp_path, jahr=2025, ausgangswert=70000, spanne_von=62000, spanne_bis=88000)
+    result = estimate(resolved, Profile("maschinenbau", "mittel", 6, 20))
+    assert (result.fixed_typical, result.variable_typical) == (None, None)
+    assert not any("Fixum" in line for line in page_data(resolved, str)["firma"]["zeilen"])
+
+
+def test_company_mode_cli_and_notebook_app_give_the_page_numbers(tmp_path):
+    from exercises.salary_widget import salary_widget
+
+    company_tables(tmp_path, jahr=2026, ausgangswert=64000, spanne_von=62000, spanne_bis=88000,
+                   variabler_anteil=15)
+    env = {**os.environ, "KURS_PROJEKT": str(tmp_path)}
+    output = subprocess.run([sys.executable, "-m", "exercises", "salary", "--json"], capture_output=True,
+                            text=True, cwd=PROJECT, env=env)
+    assert output.returncode == 0, output.stderr
+    printed = json.loads(output.stdout)
+    assert printed["annual"] == {"low": 62000, "typical": 64000, "high": 88000}
+    assert (printed["fixed_typical"], printed["variable_typical"]) == (54400, 9600)
+    assert printed["inputs"] == {} and printed["rounded_to"] == 1
+    refused = subprocess.run([sys.executable, "-m", "exercises", "salary", "--industry", "chemie"],
+                             capture_output=True, text=True, cwd=PROJECT, env=env)
+    assert refused.returncode == 2 and "Fehler bei --industry: gilt in dieser Ausgabe nicht" in refused.stderr
+    content, _ = load_content(project=tmp_path)
+    app = salary_widget(content.salary_tables()).value
+    assert "Zahlen von Muster Armaturen GmbH (Stand 2026)" in app
+    assert "Spanne 62.000\u00a0€ bis 88.000\u00a0€" in app and "Fixum 54.400\u00a0€" in app
