@@ -38,7 +38,7 @@ VERSIONS = {
 # The LMS side: scorm-again with every call logged; `window.resumeWith` (set by the test
 # before the page loads) is the CMI data an LMS keeps between launches.
 LMS_PAGE = """<!DOCTYPE html>
-<html lang="de"><head><meta charset="utf-8"><title>Test-LMS</title>
+<html lang="de"><head><meta charset="utf-8"><title>Test-LMS</title><link rel="icon" href="data:,">
 <script src="{script}"></script></head>
 <body>
 <iframe id="sco" title="Kurs" style="width:100%;height:95vh;border:0"></iframe>
