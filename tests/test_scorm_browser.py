@@ -94,6 +94,7 @@ def course_frame(page, path: str):
 
 def launch(visit, lms, fmt, resume: dict | None = None):
     v = visit(f"window.resumeWith = {json.dumps(resume)};" if resume else None)
+    v.page.on("response", lambda r: r.status >= 400 and v.errors.append(f"{r.status} {r.url}"))
     page = v.open(f"{lms}/{fmt}/lms.html")
     return v, page, course_frame(page, "book/intro.html" if not resume else resume["_page"])
 
