@@ -213,3 +213,40 @@ def test_trainer_banner_is_readable_and_accessible(trainer_site, browser, scheme
     assert wcag_contrast(*colours) >= 4.5, colours
     assert grave_violations(page, "aside.bd-header-announcement") == []
     page.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_company_calculator_shows_its_figures_with_nothing_to_set(company_site, browser, scheme):
+    from exercise_driver import grave_violations
+
+    page = browser.new_page(color_scheme=scheme, viewport={"width": 390, "height": 800})
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto((company_site / "book" / "gehalt.html").as_uri())
+    calculator = page.locator("[data-kurs-gehalt][data-bereit]")
+    calculator.wait_for()
+    shown = calculator.inner_text().replace("\u00a0", " ")
+    assert "Zahlen von Muster Armaturen GmbH (Stand 2026)" in shown
+    assert "Spanne 62.000 € bis 88.000 €" in shown
+    assert "variabel bei 100 % Zielerreichung 9.600 €" in shown
+    assert calculator.locator("input, select").count() == 0  # no input that would change nothing
+    assert calculator.get_by_role("link", name="Angaben von Muster Armaturen GmbH (2026)").is_visible()
+    assert errors == []
+    assert grave_violations(page, "[data-kurs-gehalt]") == []
+    page.close()
+
+
+def test_each_edition_keeps_progress_under_its_own_key(trainer_site, site, visit):
+    """Trainee and trainer editions on one server must not share progress."""
+    keys = {}
+    for name, folder in (("trainee", site), ("trainer", trainer_site)):
+        v = visit()
+        page = v.open((folder / "book" / "definition.html").as_uri())
+        fieldset = page.locator("fieldset.kurs-frage").first
+        fieldset.locator("input, select").first.focus()
+        page.keyboard.press("Space")
+        fieldset.get_by_role("button", name="Prüfen", exact=True).click()
+        keys[name] = {k for k in page.evaluate("Object.keys(localStorage)") if "fortschritt" in k}
+        assert v.errors == []
+    assert keys["trainee"] == {"kam-kurs:fortschritt:v2"}
+    assert keys["trainer"] == {"kam-kurs:trainer:fortschritt:v2"}
