@@ -241,11 +241,7 @@ def test_each_edition_keeps_progress_under_its_own_key(trainer_site, site, visit
     keys = {}
     for name, folder in (("trainee", site), ("trainer", trainer_site)):
         v = visit()
-        page = v.open((folder / "book" / "definition.html").as_uri())
-        fieldset = page.locator("fieldset.kurs-frage").first
-        fieldset.locator("input, select").first.focus()
-        page.keyboard.press("Space")
-        fieldset.get_by_role("button", name="Prüfen", exact=True).click()
+        page = v.open((folder / "book" / "definition.html").as_uri())  # a visit is saved at once
         keys[name] = {k for k in page.evaluate("Object.keys(localStorage)") if "fortschritt" in k}
         assert v.errors == []
     assert keys["trainee"] == {"kam-kurs:fortschritt:v2"}
