@@ -21,11 +21,19 @@ def content_dir(project: Path) -> Path:
 CONTENT_DIR = content_dir(PROJECT_DIR)
 
 
+# Code that renders pages or other formats but never runs in a page's kernel nor checks
+# content: a change there need not re-execute every notebook.
+NOT_COMPUTING = {"sphinx", "delivery"}
+
+
 @cache
 def package_fingerprint() -> str:
-    """A hash of the package's code and data: whatever it computes may change with it."""
+    """A hash of the package's code and data: whatever the pages' kernels compute may change with it."""
     digest = hashlib.sha256()
     for path in sorted(PACKAGE_DIR.rglob("*")):
+        relative = path.relative_to(PACKAGE_DIR)
+        if relative.parts[0] in NOT_COMPUTING:
+            continue
         if path.suffix in {".py", ".yml"} and "__pycache__" not in path.parts:
             digest.update(path.relative_to(PACKAGE_DIR).as_posix().encode())
             digest.update(path.read_bytes())
