@@ -133,10 +133,11 @@ body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-se
 .kennung { font-size: 0.9rem; text-transform: uppercase; letter-spacing: 0.05em; }
 .druckhinweis { background: #e6f1f6; padding: 0.5rem 0.75rem; }
 /* boxes to write in are borders, because browsers leave backgrounds out of print */
-.bogen { width: 100%; border-collapse: collapse; margin: 0.3rem 0 0.6rem; }
+/* fixed layout: the table never grows wider than a phone screen */
+.bogen { width: 100%; border-collapse: collapse; margin: 0.3rem 0 0.6rem; table-layout: fixed; }
 .bogen th, .bogen td { border: 1px solid #6b6b6b; padding: 0.25rem 0.4rem; text-align: left;
-                       vertical-align: top; }
-.bogen td:first-child { width: 58%; }
+                       vertical-align: top; overflow-wrap: anywhere; hyphens: auto; }
+.bogen tr > :first-child { width: 58%; }
 .bogen tbody tr { height: 3.2rem; }
 .kaestchen td:first-child::before { content: "☐ "; font-size: 1.2em; }
 @media print {
