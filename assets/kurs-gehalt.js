@@ -5,7 +5,9 @@
  * them in the same order and rounds the same way, to m.rundung (100) euros; the
  * tests compare both for many inputs. The inputs of both profiles are kept in
  * the page address after "#", which works on file:// too, so a link carries
- * them. All text is set with textContent, never parsed as HTML.
+ * them. All text is set with textContent, never parsed as HTML. In a company
+ * edition the JSON holds only the company's figures, worked out in Python
+ * ("firma"); the page then shows them and offers no inputs.
  */
 (function () {
   "use strict";

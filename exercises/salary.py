@@ -8,6 +8,11 @@ the factors of one profile and rounds to 100 €. The static page
 (:func:`page_data`) and repeats only the multiplication, in the same order and
 with the same rounding, so that page, notebook and command line print the
 same euros; the tests compare them.
+
+In a company edition the model carries a ``firma`` block (written by the
+build): then :func:`estimate` returns the company's band and typical value as
+entered, with no factor and no rounding, and the page gets those results
+only (:func:`company_page_data`), so it has nothing to compute.
 """
 
 import math
