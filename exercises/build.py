@@ -58,6 +58,29 @@ def load_company(company_file: Path) -> Company:
     return content.company
 
 
+def sync_folder(fresh: Path, target: Path) -> Path:
+    """Move ``fresh`` onto ``target``, touching only files whose bytes changed.
+
+    Sphinx re-reads a page when its file is newer than its last read, so a
+    second build of the same company file re-reads nothing that stayed the same.
+    """
+    for path in sorted(fresh.rglob("*")):
+        if path.is_file():
+            old = target / path.relative_to(fresh)
+            if not old.is_file() or old.read_bytes() != path.read_bytes():
+                old.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(path, old)  # a changed file is new now
+    for path in sorted(target.rglob("*"), reverse=True):  # children before their folders
+        if (fresh / path.relative_to(target)).exists():
+            continue
+        if path.is_dir():
+            path.rmdir()
+        else:
+            path.unlink()
+    shutil.rmtree(fresh)
+    return target
+
+
 def stage_company(company: Company, company_file: Path, staging: Path) -> Path:
     """A copy of the course with the company's choices applied."""
     if staging.exists():
@@ -180,7 +203,9 @@ def build(edition: str = "trainee", company_file: Path | None = None, out: Path 
     source = PROJECT_DIR
     overrides = {"kurs_edition": edition}
     if company:
-        source = stage_company(company, company_file, PROJECT_DIR / "_build" / "staging" / company.kurzname)
+        staging = PROJECT_DIR / "_build" / "staging" / company.kurzname
+        fresh = stage_company(company, company_file, staging.with_name(f"{company.kurzname}.neu"))
+        source = sync_folder(fresh, staging)
         overrides["kurs_firma"] = str(company_file.resolve())
         os.environ["KURS_FIRMA"] = overrides["kurs_firma"]
     out = (out or default_output(edition, company)).resolve()
