@@ -11,7 +11,7 @@ from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
 from exercises.chapters import chapters
-from exercises.quiz_data import CHAPTER_PASS_PERCENT
+from exercises.quiz.data import CHAPTER_PASS_PERCENT
 from exercises.selfcheck import GAP_BELOW, STRENGTH_FROM
 from exercises.static_html import container
 
