@@ -9,18 +9,14 @@ the figures show the pages themselves; the worker's offline copy is counted
 on its own (``offline_copy_gzip``).
 """
 
-import functools
 import gzip
-import http.server
 import json
 import re
 import statistics
-import threading
-from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
-from conftest import QuietHandler
+from conftest import served
 
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 READY_AFTER_DOM = """() => {
@@ -28,17 +24,6 @@ READY_AFTER_DOM = """() => {
     const ready = performance.getEntriesByName("kurs:bereit")[0];
     return ready ? ready.startTime - navigation.domContentLoadedEventStart : null;
 }"""
-
-
-@contextmanager
-def served(site: Path):
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
 
 
 def gzip_size(path: Path) -> int:

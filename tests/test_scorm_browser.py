@@ -7,14 +7,12 @@ are right comes from the question data in the pages.
 """
 
 import functools
-import http.server
 import json
 import shutil
-import threading
 import zipfile
 
 import pytest
-from conftest import QuietHandler
+from conftest import served
 from exercise_driver import answer, check, page_data, question_for
 from pages import PROJECT
 from ruamel.yaml import YAML
@@ -74,11 +72,8 @@ def lms(packages, tmp_path_factory):  # noqa: F811
         (folder / "lms.html").write_text(LMS_PAGE.format(
             script=settings["script"], cls=settings["class"], calls=json.dumps(settings["calls"]),
             error=settings["error"], glob=settings["global"]), encoding="utf-8")
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0),
-                                             functools.partial(QuietHandler, directory=str(root)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
+    with served(root) as url:
+        yield url
 
 
 def course_frame(page, path: str):
