@@ -196,6 +196,14 @@ def test_dark_mode_by_system_setting_passes_axe_with_feedback_shown(visit, site_
 
 
 @pytest.mark.parametrize("path", [p for p in PAGES if p.startswith("book/")])
+def test_light_mode_passes_axe_with_feedback_shown(visit, site_url, path):
+    """Feedback boxes are tinted in light mode too: their links need the same care."""
+    v, page = open_with_feedback(visit, site_url, path, LOOKS["desktop-hell"])
+    assert v.errors == []
+    assert grave_violations(page) == []
+
+
+@pytest.mark.parametrize("path", [p for p in PAGES if p.startswith("book/")])
 def test_dark_mode_by_theme_toggle_passes_axe_with_feedback_shown(visit, site_url, path):
     """A light system, switched to dark with the theme's own button."""
     look = {**LOOKS["handy-dunkel"], "color_scheme": "light"}
