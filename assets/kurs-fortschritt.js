@@ -21,6 +21,11 @@
  *              answers: one digit per statement (1..5), 0 = not answered yet;
  *              profile: the last evaluated result
  *   learner:   "<name>" | absent                                     the name a trainee gives for the export
+ *   workbook:  { <field id>: value } | absent       the account-plan workbook (kurs-arbeitsmappe.js)
+ *   writing:   { <task id>: { at, text, ticks } } | absent            written practice (kurs-schreiben.js)
+ *   review:    { <question id>: [box, due day] } | absent             spaced review (kurs-wiederholen.js)
+ *   textsLeftOut: true | absent   only in SCORM 1.2 suspend_data that had no room for the free texts
+ *              (workbook, writing): this browser's copy of them is kept (assets/kurs-lms.js)
  * }
  * Attempt (written and checked by kurs-quiz.js):
  *   { f: fingerprint of the question ids, seed: drives every shuffle of the attempt,
@@ -42,13 +47,18 @@
   const copy = (value) => JSON.parse(JSON.stringify(value));
   const isObject = (value) => Boolean(value) && typeof value === "object" && !Array.isArray(value);
 
+  // Practice kinds added after version 2 began: optional, so older v2 states stay valid.
+  const PRACTICE = ["workbook", "writing", "review"];
+  const FREE_TEXTS = ["workbook", "writing"];
+
   const empty = () => ({ version: VERSION, chapters: {}, quizzes: {}, exam: { attempts: [], open: null }, roleplays: {}, visited: {} });
 
   const valid = (state) => isObject(state) && state.version === VERSION &&
     ["chapters", "quizzes", "exam", "roleplays", "visited"].every((key) => isObject(state[key])) &&
     Array.isArray(state.exam.attempts) && (state.exam.open === null || isObject(state.exam.open)) &&
     (state.selfcheck === undefined || isObject(state.selfcheck)) &&
-    (state.learner === undefined || typeof state.learner === "string");
+    (state.learner === undefined || typeof state.learner === "string") &&
+    PRACTICE.every((kind) => state[kind] === undefined || isObject(state[kind]));
 
   /* Version 1 (key OLD_KEY) had German field names and no attempts; every
    * value it held is carried over. */
@@ -114,7 +124,14 @@
   })();
 
   let state = load();
-  if (lms && lms.state && valid(lms.state)) state = copy(lms.state);
+  if (lms && lms.state && valid(lms.state)) {
+    const local = state;
+    state = copy(lms.state);
+    if (state.textsLeftOut) {
+      FREE_TEXTS.forEach((kind) => { if (local[kind]) state[kind] = local[kind]; });
+      delete state.textsLeftOut;
+    }
+  }
 
   const save = () => {
     const s = storage();
@@ -192,6 +209,18 @@
       const old = state.selfcheck || { profile: null };
       state.selfcheck = { at: now(), answers, profile: profile === undefined ? old.profile : profile };
       emit({ type: profile === undefined ? "selfcheck-answers" : "selfcheck" });
+    },
+
+    /* Practice entries by kind ("workbook", "writing", "review"): a copy of all entries of
+     * the kind, and one entry saved (null removes it). */
+    practice: (kind) => (isObject(state[kind]) ? copy(state[kind]) : {}),
+    savePractice: (kind, id, value) => {
+      if (!PRACTICE.includes(kind)) throw new Error("unbekannte Übungsart: " + kind);
+      const entries = isObject(state[kind]) ? state[kind] : {};
+      if (value === null) delete entries[id];
+      else entries[id] = copy(value);
+      state[kind] = entries;
+      emit({ type: kind, id });
     },
 
     visit: (page) => {
@@ -306,6 +335,11 @@
     ]);
   };
 
+  /* Other modules (written practice, spaced review, the workbook) add their own part to
+   * this page: Kurs.progressPage.addPart(title, (state) => element or null). */
+  const parts = [];
+  Kurs.progressPage = { addPart: (title, part) => { parts.push({ title, part }); } };
+
   const render = (target, info) => {
     const progress = Kurs.progress;
     const state = progress.snapshot();
@@ -321,6 +355,13 @@
       target.appendChild(el("h2", { text: "Selbstcheck" }));
       target.appendChild(selfcheckPart(state, info));
     }
+    parts.forEach(({ title, part }) => {
+      let shown = null;
+      try { shown = part(state); } catch (e) { /* one broken part must not hide the others */ }
+      if (!shown) return;
+      target.appendChild(el("h2", { text: title }));
+      target.appendChild(shown);
+    });
 
     const statusLine = el("p", { role: "status", className: "kurs-aktionsstatus" });
     const nameInput = el("input", { type: "text", id: "kurs-teilnehmername", autocomplete: "name", value: progress.learnerName() });

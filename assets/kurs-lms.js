@@ -110,6 +110,19 @@
     return mapLeaves(JSON.parse(json), expand);
   };
 
+  /* The packed state, or without the free texts (which then stay in the browser, see
+   * assets/kurs-fortschritt.js) if it is too long for SCORM 1.2; null if even that is. */
+  const FREE_TEXTS = ["workbook", "writing"];
+  const fitting = async (state) => {
+    const full = await encode(state);
+    if (full.length <= NAMES.suspendLimit) return full;
+    const short = Object.assign({}, state, { textsLeftOut: true });
+    FREE_TEXTS.forEach((kind) => { delete short[kind]; });
+    const data = await encode(short);
+    window.kursLms.textsLeftOut = true;
+    return data.length <= NAMES.suspendLimit ? data : null;
+  };
+
   /* ---------- what the LMS records ---------- */
   const examSummary = (state) => {
     const attempts = (state.exam && state.exam.attempts) || [];
@@ -174,8 +187,8 @@
     reportStatus(state);
     if (event && event.type === "exam" && Array.isArray(event.items)) reportInteractions(event.items);
     call("commit", "");
-    packing = packing.then(() => encode(state)).then((data) => {
-      if (finished || data.length > NAMES.suspendLimit) return;
+    packing = packing.then(() => fitting(state)).then((data) => {
+      if (finished || data === null) return;
       set("cmi.suspend_data", data);
       call("commit", "");
     }).catch(() => { /* the state stays as last saved */ });
@@ -212,7 +225,7 @@
       savedPage = resuming ? get(NAMES.location) : "";
       if (!stored) set(version === "1.2" ? "cmi.core.lesson_status" : "cmi.completion_status", "incomplete");
     }
-    window.kursLms = { connected, state: savedState, record, encode, decode };
+    window.kursLms = { connected, state: savedState, record, encode, decode, fitting, textsLeftOut: false };
     const safePage = /^[\w\-/.]+\.html$/.test(savedPage) && !savedPage.includes("..") ? savedPage : startPage;
     frame.src = safePage;
   };
