@@ -108,7 +108,7 @@ def stage_company(company: Company, company_file: Path, staging: Path) -> Path:
     for part in toc["parts"]:
         part["chapters"] = [e for e in part["chapters"] if Path(e["file"]).name not in left_out]
     if company.zusatzkapitel:
-        extra = f"firma-{company.kurzname}"
+        extra = company.extra_chapter_id
         extra_source = company.path_of(company_file, company.zusatzkapitel.datei)
         shutil.copy2(extra_source, staging / "book" / f"{extra}.md")
         for reference in referenced_files(extra_source.read_text(encoding="utf-8")):

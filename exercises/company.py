@@ -84,5 +84,10 @@ class Company(Model):
     zusatzkapitel: ExtraChapter | None = None
     kapitel_weglassen: list[Text] = []
 
+    @property
+    def extra_chapter_id(self) -> str:
+        """The page name of the extra chapter in the edition (book/<id>.md)."""
+        return f"firma-{self.kurzname}"
+
     def path_of(self, company_file: Path, relative: str) -> Path:
         return (company_file.parent / relative).resolve()

@@ -92,6 +92,24 @@ def test_company_edition_offers_only_its_chapters_and_its_numbers(tmp_path):
     assert f"## Kapitel {order.index('gehalt') + 1}: Gehalt" in out.read_text(encoding="utf-8")
 
 
+def test_the_company_chapter_can_be_assigned_under_its_number_in_the_edition(tmp_path):
+    company = sample_company(tmp_path, "[berufseinstieg]")
+    settings = YAML(typ="safe").load(company.read_text(encoding="utf-8"))
+    extra = f"firma-{settings['kurzname']}"
+    out = tmp_path / "blatt.html"
+    result = run("--company", str(company), "--chapters", f"gehalt,{extra}", "--due", "2027-03-31",
+                 "--base-url", "https://kurs.example.de", "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    page = html.fromstring(out.read_text(encoding="utf-8"))
+    headings = [s.findtext("h2") for s in page.xpath("//section")]
+    # the course's chapters without the left-out one, then the company's own chapter
+    number = len([name for name in chapter_docnames() if not name.endswith("berufseinstieg")]) + 1
+    assert headings[-1] == f"Kapitel {number}: {settings['zusatzkapitel']['titel']}"
+    assert page.xpath("//section")[-1].xpath(".//a/@href")[0] == f"https://kurs.example.de/book/{extra}.html"
+    without = run("--chapters", extra, "--due", "2027-03-31", "--out", str(tmp_path / "c.md"))
+    assert without.returncode == 2 and extra in without.stderr
+
+
 def test_roleplays_exam_and_selfcheck_with_a_qr_code_for_every_link(tmp_path):
     folder = PROJECT / "exercises" / "inhalte"
     exam = YAML(typ="safe").load((folder / "abschlusstest.yml").read_text(encoding="utf-8"))

@@ -9,6 +9,7 @@ from pathlib import Path
 import segno
 
 from exercises.chapters import Chapter, section_labels
+from exercises.company import Company
 from exercises.content import Content
 from exercises.quiz.data import CHAPTER_PASS_PERCENT
 from exercises.roleplay import Scenario
@@ -31,9 +32,17 @@ def chapter_rows(content: Content, numbered: list[tuple[int, Chapter]], base: st
         link=f"{base}book/{chapter.id}.html",
         proof=(f"Kapitel-Quiz mit mindestens {pass_mark} % bestehen "
                f"({len(content.quizzes[chapter.id].fragen)} Fragen)") if chapter.id in content.quizzes
-        else "kein Quiz",
+        else "lesen (dieses Kapitel hat kein Quiz)",
         minutes=chapter.minutes, objectives=chapter.objectives,
     ) for number, chapter in numbered]
+
+
+def extra_chapter(company: Company, company_file: Path) -> Chapter:
+    """The company's own chapter, which its edition lists after the course's chapters
+    (exercises/build.py); it has no quiz and no objectives of the course."""
+    return Chapter(id=company.extra_chapter_id, title=company.zusatzkapitel.titel,
+                   path=company.path_of(company_file, company.zusatzkapitel.datei),
+                   minutes=0, objectives=[], summary=[], reflection=[], body="")
 
 
 def roleplay_rows(scenarios: list[Scenario], page: Path, base: str) -> list[Row]:

@@ -170,10 +170,13 @@ def command_assign(args: argparse.Namespace) -> int:
     company_file = Path(args.company) if args.company else None
     if company_file and not company_file.is_file():
         return usage_error(f"--company: Datei „{company_file}“ nicht gefunden")
-    left_out = set(load_company(company_file).kapitel_weglassen) if company_file else set()
+    company = load_company(company_file) if company_file else None
+    left_out = set(company.kapitel_weglassen) if company else set()
     content = require_content()
     # numbered as in the edition's table of contents (a left-out chapter moves the rest up)
     edition = list(enumerate((c for c in chapters() if c.id not in left_out), 1))
+    if company and company.zusatzkapitel:
+        edition.append((len(edition) + 1, assign.extra_chapter(company, company_file)))
     chapter_ids = listed("--chapters", args.chapters, [chapter.id for _, chapter in edition])
     roleplay_ids = listed("--roleplays", args.roleplays, list(content.scenarios))
     for chosen in (chapter_ids, roleplay_ids):
