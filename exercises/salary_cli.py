@@ -53,7 +53,9 @@ def add_command(subparsers) -> None:
     salary.add_argument("--account-size", metavar="GRÖSSE",
                         help="optional: Größe der Key Accounts, regional, national oder international")
     salary.add_argument("--team-lead", action="store_true", help="optional: mit Teamleitung")
-    salary.add_argument("--json", action="store_true", help="als JSON ausgeben (Euro, auf 100 gerundet)")
+    salary.add_argument("--json", action="store_true",
+                        help="als JSON ausgeben (Euro; „rounded_to“ nennt die Rundung: 100, "
+                             "in einer Firmenausgabe 1, weil deren Zahlen genau übernommen werden)")
     salary.set_defaults(run=command_salary)
 
 
