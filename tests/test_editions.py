@@ -1,4 +1,7 @@
-"""Trainee, trainer and company editions, built as trainers and companies build them."""
+"""Trainee, trainer and company editions, built as trainers and companies build them.
+
+The trainer edition is the session fixture `trainer_site` of conftest.py, shared with
+the role-card tests."""
 
 import html
 import json
@@ -28,11 +31,6 @@ def build(tmp_path_factory, *args):
 
 def trainer_notes(chapter):
     return YAML_SAFE.load((PROJECT / "exercises" / "inhalte" / f"trainer-{chapter}.yml").read_text())
-
-
-@pytest.fixture(scope="module")
-def trainer_site(tmp_path_factory):
-    return build(tmp_path_factory, "--edition", "trainer")
 
 
 LEFT_OUT = ["berufseinstieg", "arbeitsort"]
