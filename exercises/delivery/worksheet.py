@@ -127,11 +127,8 @@ def key_text(question: Question, seed: int | None, content: Content) -> str:
     return solution_text(question, solution, with_unit)
 
 
-STYLE = """
-body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,Arial,sans-serif;max-width:48rem;margin:2rem auto;
-padding:0 1rem;line-height:1.45;color:#1a1a1a}
-h1{font-size:1.5rem;margin-bottom:.25rem}.meta{color:#444;margin-top:0}
-.fields{display:flex;gap:2rem}.fields span{flex:1;border-bottom:1px solid #000;padding-top:1.2rem}
+# The questions and the key; the handbook prints them with these rules too.
+QUESTION_STYLE = """
 ol.questions>li{break-inside:avoid;margin:1.1rem 0}
 .hint{font-style:italic;margin:.2rem 0;color:#333}
 ul.choices,ul.terms{list-style:none;padding-left:.5rem;margin:.2rem 0}ul.choices li{margin:.3rem 0}
@@ -139,17 +136,34 @@ ul.choices.inline li{display:inline-block;margin-right:2rem}
 .box{display:inline-block;width:.9rem;height:.9rem;border:1.5px solid #000;vertical-align:-.1rem;
 margin-right:.3rem}.box.wide{width:1.6rem}
 .line{display:inline-block;width:12rem;border-bottom:1px solid #000}
-.key{break-before:page;page-break-before:always}.key li{margin:.5rem 0}.key .why{color:#333;font-size:.9rem}
-@page{size:A4;margin:16mm}@media print{body{margin:0;max-width:none}}
+.key li{margin:.5rem 0}.key .why{color:#333;font-size:.9rem}
 """
+STYLE = """
+body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,Arial,sans-serif;max-width:48rem;margin:2rem auto;
+padding:0 1rem;line-height:1.45;color:#1a1a1a}
+h1{font-size:1.5rem;margin-bottom:.25rem}.meta{color:#444;margin-top:0}
+.fields{display:flex;gap:2rem}.fields span{flex:1;border-bottom:1px solid #000;padding-top:1.2rem}
+.key{break-before:page;page-break-before:always}
+@page{size:A4;margin:16mm}@media print{body{margin:0;max-width:none}}
+""" + QUESTION_STYLE
+
+
+def question_items(items: list[tuple[int, Question]], seed: int | None) -> str:
+    """The numbered questions with their answer areas (``<li>`` of an ``ol.questions``)."""
+    return "".join(f'<li value="{number}"><p class="stem">{escape(question_stem(question))}</p>'
+                   f"{answer_area(question, seed)}</li>" for number, question in items)
+
+
+def key_items(items: list[tuple[int, Question]], seed: int | None, content: Content) -> str:
+    """The answer key with the same numbers and labels (``<li>`` of an ``ol``)."""
+    return "".join(f'<li value="{number}"><strong>{escape(key_text(question, seed, content))}</strong>'
+                   f'<br><span class="why">{escape(question.erklaerung)}</span></li>'
+                   for number, question in items)
 
 
 def render(sheet: Sheet, content: Content) -> str:
-    questions = "".join(f'<li value="{number}"><p class="stem">{escape(question_stem(question))}</p>'
-                        f"{answer_area(question, sheet.seed)}</li>" for number, question in sheet.items)
-    key = "".join(f'<li value="{number}"><strong>{escape(key_text(question, sheet.seed, content))}</strong>'
-                  f'<br><span class="why">{escape(question.erklaerung)}</span></li>'
-                  for number, question in sheet.items)
+    questions = question_items(sheet.items, sheet.seed)
+    key = key_items(sheet.items, sheet.seed, content)
     return (f'<!DOCTYPE html>\n<html lang="de">\n<head>\n<meta charset="utf-8">\n'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
             f"<title>{escape(sheet.title)}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<main>\n"
