@@ -21,11 +21,12 @@ EXAM = YAML(typ="safe").load((PROJECT / "exercises" / "inhalte" / "abschlusstest
 
 
 @pytest.fixture(scope="session")
-def packages(shared_folder) -> dict[str, Path]:
-    """Both packages of the trainee edition, made by the command trainers use."""
+def packages(shared_folder, site) -> dict[str, Path]:
+    """Both packages of the trainee edition, made by the command trainers use from the
+    site this test run built (``--site``: the build itself is tested elsewhere)."""
     zips = {fmt: shared_folder / f"kam-kurs-{fmt}.zip" for fmt in ("scorm12", "scorm2004")}
-    command = " && ".join(f"{sys.executable} -m exercises package --format {fmt} --out {zips[fmt]}"
-                          for fmt in zips)
+    command = " && ".join(f"{sys.executable} -m exercises package --format {fmt} --site {site} "
+                          f"--out {zips[fmt]}" for fmt in zips)
     result = build_once(shared_folder, "scorm-pakete", ["sh", "-c", command])
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     return zips
@@ -109,3 +110,17 @@ def test_a_wrong_output_name_is_refused_without_traceback(tmp_path):
                 str(tmp_path / "paket.tar")], capture_output=True, text=True, cwd=PROJECT)
     assert done.returncode == 2
     assert "muss auf .zip enden" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_a_built_folder_of_another_edition_is_refused(site, tmp_path):
+    from subprocess import run
+
+    out = tmp_path / "paket.zip"
+    done = run([sys.executable, "-m", "exercises", "package", "--format", "scorm12", "--edition", "trainer",
+                "--site", str(site), "--out", str(out)], capture_output=True, text=True, cwd=PROJECT)
+    assert done.returncode == 2, done.stderr
+    assert "„Teilnehmende“, nicht „trainer“" in done.stderr and "Traceback" not in done.stderr
+    assert not out.exists()
+    empty = run([sys.executable, "-m", "exercises", "package", "--format", "scorm12", "--site", str(tmp_path),
+                 "--out", str(out)], capture_output=True, text=True, cwd=PROJECT)
+    assert empty.returncode == 2 and "kein gebauter Kurs" in empty.stderr

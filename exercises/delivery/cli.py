@@ -24,8 +24,13 @@ def command_package(args: argparse.Namespace) -> int:
         print(f"--out: „{out}“ muss auf .zip enden", file=sys.stderr)
         return 2
     company = load_company(company_file) if company_file else None
-    if build(args.edition, company_file) != 0:
+    if args.site:
+        problem = built_edition_problem(Path(args.site), args.edition, company_file)
+        if problem:
+            return usage_error(problem)
+    elif build(args.edition, company_file) != 0:
         return 1
+    site = Path(args.site) if args.site else default_output(args.edition, company)
     exam = require_content().exam
     course = scorm.Course(
         identifier="kam-kurs" + (f"-{company.kurzname}" if company else "")
@@ -36,7 +41,7 @@ def command_package(args: argparse.Namespace) -> int:
     staging = out.resolve().parent / f".{out.stem}-inhalt"
     if staging.exists():
         shutil.rmtree(staging)
-    shutil.copytree(default_output(args.edition, company), staging)
+    shutil.copytree(site, staging)
     try:
         scorm.write_package(staging, args.format, course, out)
     except SchemaError as error:
@@ -46,6 +51,23 @@ def command_package(args: argparse.Namespace) -> int:
         shutil.rmtree(staging, ignore_errors=True)
     print(f"SCORM-Paket geschrieben: {out}")
     return 0
+
+
+def built_edition_problem(site: Path, edition: str, company_file: Path | None) -> str | None:
+    """Why ``site`` is not a built copy of the edition asked for, or None. The layout names
+    each edition in <meta name="kurs-ausgabe"> (exercises/sphinx/storagekey.py)."""
+    from exercises.sphinx.storagekey import edition_name
+
+    start = site / "book" / "intro.html"
+    if not start.is_file():
+        return f"--site: „{site}“ ist kein gebauter Kurs (book/intro.html fehlt)"
+    found = re.search(r'<meta name="kurs-ausgabe" content="([^"]*)"', start.read_text(encoding="utf-8"))
+    built = found.group(1) if found else ""  # the trainee edition has no such meta
+    wanted = edition_name(edition, str(company_file) if company_file else "")
+    if built != wanted:
+        return (f"--site: „{site}“ ist die Ausgabe „{built or 'Teilnehmende'}“, nicht "
+                f"„{wanted or 'Teilnehmende'}“; bitte --edition und --company passend angeben")
+    return None
 
 
 def usage_error(message: str) -> int:
@@ -222,6 +244,29 @@ def command_report(args: argparse.Namespace) -> int:
     return 0
 
 
+def command_slides(args: argparse.Namespace) -> int:
+    from exercises.chapters import chapters
+    from exercises.content import require_content
+    from exercises.delivery import printing, slides
+
+    out = Path(args.out)
+    if not out.is_dir():
+        return usage_error(f"--out: Ordner „{out}“ gibt es nicht; bitte zuerst anlegen")
+    numbered = list(enumerate(chapters(), 1))
+    valid = ["all"] + [chapter.id for _, chapter in numbered]
+    if args.chapter not in valid:
+        return usage_error(f"--chapter: unbekanntes Kapitel „{args.chapter}“; gültig sind: {', '.join(valid)}")
+    chosen = [(number, chapter) for number, chapter in numbered if args.chapter in ("all", chapter.id)]
+    try:
+        written = slides.write_decks(chosen, require_content(), out)
+    except printing.PrintError as error:
+        print(f"Fehler: {error}", file=sys.stderr)
+        return 1
+    for path, count in written:
+        print(f"{count} Folien geschrieben: {path}")
+    return 0
+
+
 def add_commands(commands) -> None:
     sheet = commands.add_parser("assign", help="Arbeitsauftrag für eine Gruppe schreiben (.html oder .md)")
     sheet.add_argument("--chapters", metavar="ID[,ID...]", help="Kapitel-IDs (in Kursreihenfolge nummeriert)")
@@ -258,6 +303,8 @@ def add_commands(commands) -> None:
     package.add_argument("--company", metavar="DATEI", help="Firmendatei (YAML) für eine Firmenausgabe")
     package.add_argument("--out", metavar="DATEI.zip",
                          help="Zieldatei (Standard: _build/kam-kurs-<format>.zip)")
+    package.add_argument("--site", metavar="ORDNER",
+                         help="einen schon gebauten Ordner dieser Ausgabe verpacken, statt neu zu bauen")
     package.set_defaults(run=command_package)
     group = commands.add_parser("report", help="Ergebnisse einer Gruppe aus exportierten Fortschrittsdateien")
     group.add_argument("files", nargs="+", metavar="DATEI",
@@ -265,3 +312,7 @@ def add_commands(commands) -> None:
     group.add_argument("--out", required=True, metavar="DATEI.html|DATEI.csv",
                        help="Bericht (.html mit Diagramm) oder Tabelle für Excel/LibreOffice (.csv)")
     group.set_defaults(run=command_report)
+    deck = commands.add_parser("slides", help="Folien je Kapitel für Trainer:innen schreiben (PowerPoint, .pptx)")
+    deck.add_argument("--chapter", required=True, metavar="ID|all", help="Kapitel-ID oder all für alle Kapitel")
+    deck.add_argument("--out", required=True, metavar="ORDNER", help="vorhandener Ordner für die .pptx-Dateien")
+    deck.set_defaults(run=command_slides)
