@@ -28,6 +28,8 @@ from exercises.roleplay import Scenario, buyer_name_problems, graph_problems
 from exercises.salary import SalaryModel, Tables, example_references, parameter_problems, tables
 from exercises.selfcheck import SelfCheck
 from exercises.trainer import TrainerNotes, plan_problems
+from exercises.workbook.checks import workbook_problems
+from exercises.workbook.model import Workbook
 from exercises.yamlfile import YamlFile, read_yaml
 
 # Which files hold what. "entries": a mapping of id -> entry; "document": one model.
@@ -41,6 +43,7 @@ KINDS: dict[str, tuple[type[BaseModel], str]] = {
     "trainer-*.yml": (TrainerNotes, "document"),
     "selbstcheck.yml": (SelfCheck, "document"),
     "gehaltsmodell.yml": (SalaryModel, "document"),
+    "arbeitsmappe.yml": (Workbook, "document"),
     # Company files live outside the course content and are checked when named.
     "firma*.yml": (Company, "document"),
 }
@@ -62,6 +65,7 @@ class Content:
     selfcheck: SelfCheck | None = None
     company: Company | None = None
     salary: SalaryModel | None = None
+    workbook: Workbook | None = None
     # where each entry was defined, for cross-reference messages
     origin: dict[tuple[str, str], YamlFile] = field(default_factory=dict)
 
@@ -170,9 +174,9 @@ class Loader:
             key, target = document.id, self.content.scenarios
         elif isinstance(document, TrainerNotes):
             key, target = document.kapitel, self.content.trainer_notes
-        else:  # one of a kind: exam, self-check, company, salary model
+        else:  # one of a kind: exam, self-check, company, salary model, workbook
             name = {Exam: "exam", SelfCheck: "selfcheck", Company: "company",
-                    SalaryModel: "salary"}[type(document)]
+                    SalaryModel: "salary", Workbook: "workbook"}[type(document)]
             setattr(self.content, name, document)
             self.content.origin[(type(document).__name__, "")] = yaml_file
             return
@@ -222,6 +226,10 @@ def load_content(
                       if path.stem not in course_chapters and parse_chapter(path) is not None)
     problems += company_problems(content, [*course_chapters, *left_out])
     problems += salary_problems(content)
+    if content.workbook is not None:
+        yaml_file = content.origin[("Workbook", "")]
+        problems += [yaml_file.problem(location, message) for location, message
+                     in workbook_problems(content.workbook, content.scenarios, content.sources)]
     problems += chapter_reference_problems(content, chapters_to_check or [])
     if paths is not None:
         reported = {path.resolve() for path in [*paths, *(chapters_to_check or [])]}

@@ -101,3 +101,19 @@ def discount_calculator() -> Exercise:
     html = container("rabatt", "rechner", data, "Der Rabattrechner braucht JavaScript im Browser.",
                      "kurs-rabatt")
     return Exercise(html, lambda: discount_widget(source.kurz))
+
+
+def workbook() -> Exercise:
+    """The account-plan workbook (page "Account-Plan-Arbeitsmappe")."""
+    from exercises.sphinx.references import source_anchor
+    from exercises.workbook.page import page_data
+    from exercises.workbook.widget import workbook_widget
+
+    content, _ = course()
+    plan = content.workbook
+    source = content.sources[plan.quelle]
+    data = page_data(plan, {"title": source.kurz, "href": f"quellen.html#{source_anchor(plan.quelle)}"},
+                     f"rollenspiele.html#rollenspiel-{plan.fall.rollenspiel}")
+    html = container("arbeitsmappe", "account-plan", data,
+                     "Die Arbeitsmappe braucht JavaScript im Browser.", "kurs-arbeitsmappe")
+    return Exercise(html, lambda: workbook_widget(plan))
