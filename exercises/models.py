@@ -5,7 +5,8 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 Topic = Literal[
-    "Grundlage des Kurses", "Modelle und Werkzeuge", "Verhandlung", "Branchen", "Gehalt", "Lernen"
+    "Grundlage des Kurses", "Modelle und Werkzeuge", "Verhandlung", "Branchen", "Gehalt", "Lernen",
+    "Recht und Compliance",
 ]
 Unit = Literal["€", "%", "Tage", ""]
 

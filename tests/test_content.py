@@ -16,11 +16,19 @@ CHAPTERS = chapter_docnames()
 VERBATIM_CHECK = PROJECT.parent / "shared" / "tools" / "verbatim_check.py"
 
 
-def test_seven_article_chapters():
-    assert [Path(name).name for name in CHAPTERS] == [
-        "definition", "aufgaben", "anforderungen", "berufseinstieg", "gehalt", "arbeitsort",
-        "warum-kam",
-    ]
+# The article's seven sections, in its order; the course may add chapters between them.
+ARTICLE_CHAPTERS = ["definition", "aufgaben", "anforderungen", "berufseinstieg", "gehalt",
+                    "arbeitsort", "warum-kam"]
+
+
+def test_article_chapters_keep_the_article_order():
+    names = [Path(name).name for name in CHAPTERS]
+    assert [name for name in names if name in ARTICLE_CHAPTERS] == ARTICLE_CHAPTERS
+
+
+def test_compliance_chapter_follows_the_arbeitsort_chapter():
+    names = [Path(name).name for name in CHAPTERS]
+    assert names[names.index("arbeitsort") + 1] == "recht-compliance"
 
 
 @pytest.mark.parametrize("docname", toc_docnames())
