@@ -255,7 +255,8 @@ def command_slides(args: argparse.Namespace) -> int:
     numbered = list(enumerate(chapters(), 1))
     valid = ["all"] + [chapter.id for _, chapter in numbered]
     if args.chapter not in valid:
-        return usage_error(f"--chapter: unbekanntes Kapitel „{args.chapter}“; gültig sind: {', '.join(valid)}")
+        return usage_error(f"--chapter: unbekanntes Kapitel „{args.chapter}“; "
+                           f"gültig sind: {', '.join(valid)}")
     chosen = [(number, chapter) for number, chapter in numbered if args.chapter in ("all", chapter.id)]
     try:
         written = slides.write_decks(chosen, require_content(), out)
@@ -312,7 +313,7 @@ def add_commands(commands) -> None:
     group.add_argument("--out", required=True, metavar="DATEI.html|DATEI.csv",
                        help="Bericht (.html mit Diagramm) oder Tabelle für Excel/LibreOffice (.csv)")
     group.set_defaults(run=command_report)
-    deck = commands.add_parser("slides", help="Folien je Kapitel für Trainer:innen schreiben (PowerPoint, .pptx)")
-    deck.add_argument("--chapter", required=True, metavar="ID|all", help="Kapitel-ID oder all für alle Kapitel")
-    deck.add_argument("--out", required=True, metavar="ORDNER", help="vorhandener Ordner für die .pptx-Dateien")
+    deck = commands.add_parser("slides", help="Folien je Kapitel für Trainer:innen (PowerPoint, .pptx)")
+    deck.add_argument("--chapter", required=True, metavar="ID|all", help="Kapitel-ID oder all (alle Kapitel)")
+    deck.add_argument("--out", required=True, metavar="ORDNER", help="vorhandener Ordner für die Dateien")
     deck.set_defaults(run=command_slides)
