@@ -16,7 +16,8 @@ class PrintError(Exception):
     """Chromium or Playwright is missing; the message says what to install."""
 
 
-def print_pdf(page_html: Path, out: Path) -> None:
+def print_pdf(page_html: Path, out: Path, outline: bool = False) -> None:
+    """``outline``: bookmarks from the headings, in a tagged PDF (Chromium needs the tags for them)."""
     if not Path(CHROMIUM).exists():
         raise PrintError(f"Chromium fehlt unter {CHROMIUM}; bitte `apt-get install chromium` "
                          "oder KURS_CHROMIUM setzen")
@@ -29,6 +30,7 @@ def print_pdf(page_html: Path, out: Path) -> None:
         try:
             page = browser.new_page()
             page.goto(page_html.resolve().as_uri())
-            page.pdf(path=str(out), format="A4", print_background=True, prefer_css_page_size=True)
+            page.pdf(path=str(out), format="A4", print_background=True, prefer_css_page_size=True,
+                     outline=outline, tagged=outline)
         finally:
             browser.close()

@@ -1,0 +1,214 @@
+"""The printed handbook: the whole course as one A4 PDF, for trainees and for trainers."""
+
+import re
+import subprocess
+import sys
+
+import pytest
+from conftest import PROJECT, build_once
+from pypdf import PdfReader
+from ruamel.yaml import YAML
+
+CONTENT = PROJECT / "exercises" / "inhalte"
+YAML_SAFE = YAML(typ="safe")
+BASE_URL = "https://kurs.example.de"
+A4_POINTS = (595, 842)
+HEADER_BAND = 45  # points from the top edge: the page-margin box with the running header
+
+
+def bare(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+@pytest.fixture(scope="session")
+def handbooks(shared_folder) -> dict[str, PdfReader]:
+    """Both editions, printed once per test run: trainee with --base-url, trainer without."""
+    folder = shared_folder / "handbuch"
+    folder.mkdir(exist_ok=True)
+    command = (f"{sys.executable} -m exercises handbook --base-url {BASE_URL} --out {folder}/trainee.pdf && "
+               f"{sys.executable} -m exercises handbook --edition trainer --out {folder}/trainer.pdf")
+    done = build_once(shared_folder, "handbuch", ["sh", "-c", command])
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
+    return {edition: PdfReader(folder / f"{edition}.pdf") for edition in ("trainee", "trainer")}
+
+
+def page_texts(reader: PdfReader) -> list[str]:
+    return [page.extract_text() for page in reader.pages]
+
+
+def running_header(page) -> str:
+    """The text printed in the top margin of a page."""
+    height = float(page.mediabox.height)
+    parts = []
+    page.extract_text(visitor_text=lambda text, _cm, tm, *_: parts.append(text)
+                      if tm[5] > height - HEADER_BAND else None)
+    return bare("".join(parts))
+
+
+def contents(reader: PdfReader) -> list[tuple[str, int]]:
+    """(title, page) of each line of the table of contents (page 2)."""
+    lines = reader.pages[1].extract_text().splitlines()
+    entries = (re.fullmatch(r"(.+?)\s+(\d+)", line) for line in lines)
+    return [(entry[1].strip(), int(entry[2])) for entry in entries if entry]
+
+
+def course_chapters() -> list[str]:
+    """The chapters' titles, numbered in the order of _toc.yml, read from their Markdown."""
+    toc = YAML_SAFE.load((PROJECT / "_toc.yml").read_text(encoding="utf-8"))
+    files = next(part for part in toc["parts"] if part["caption"] == "Kapitel")["chapters"]
+    titles = [re.search(r"^# (.+)$", (PROJECT / f"{entry['file']}.md").read_text(encoding="utf-8"), re.M)[1]
+              for entry in files]
+    return [f"{number}. {title}" for number, title in enumerate(titles, 1)]
+
+
+def scenarios() -> list[dict]:
+    files = sorted(CONTENT.glob("roleplay-*.yml"))
+    return [YAML_SAFE.load(path.read_text(encoding="utf-8")) for path in files]
+
+
+@pytest.mark.parametrize("edition", ["trainee", "trainer"])
+def test_the_command_writes_an_a4_pdf(handbooks, edition):
+    reader = handbooks[edition]
+    assert len(reader.pages) > 40
+    for page in reader.pages:
+        assert (round(float(page.mediabox.width)), round(float(page.mediabox.height))) == A4_POINTS
+
+
+@pytest.mark.parametrize("edition", ["trainee", "trainer"])
+def test_contents_list_every_chapter_with_the_page_it_starts_on(handbooks, edition):
+    reader = handbooks[edition]
+    listed = contents(reader)
+    titles = [bare(title) for title, _ in listed]
+    for chapter in course_chapters():
+        assert bare(chapter) in titles, f"{chapter} fehlt im Inhaltsverzeichnis"
+    texts = page_texts(reader)
+    for title, first in listed:
+        assert running_header(reader.pages[first - 1]).startswith(bare(title)), (title, first)
+        assert bare(title) in bare(texts[first - 1])
+        # the page before belongs to something else: the part really starts here
+        assert not running_header(reader.pages[first - 2]).startswith(bare(title)), (title, first)
+
+
+@pytest.mark.parametrize("edition", ["trainee", "trainer"])
+def test_no_chapter_takes_more_than_ten_pages(handbooks, edition):
+    reader = handbooks[edition]
+    listed = contents(reader)
+    ends = [first - 1 for _, first in listed[1:]] + [len(reader.pages)]
+    for (title, first), last in zip(listed, ends, strict=True):
+        assert last - first + 1 <= 10, f"{title}: {last - first + 1} Seiten"
+        for number in range(first, last + 1):  # every page of it carries its title above
+            assert running_header(reader.pages[number - 1]).startswith(bare(title)), (title, number)
+
+
+def test_trainee_edition_has_no_answers_and_no_confidential_card(handbooks):
+    text = bare("".join(page_texts(handbooks["trainee"])))
+    assert "Lösungsschlüssel" not in text
+    for scenario in scenarios():
+        for limit in scenario["rollen"]["einkauf"]["vertrauliche_grenzen"]:
+            assert bare(limit) not in text
+    assert "Kreuzen Sie eine Antwort an." in "".join(page_texts(handbooks["trainee"]))
+
+
+def test_trainer_edition_has_the_keys_and_the_confidential_cards(handbooks):
+    text = bare("".join(page_texts(handbooks["trainer"])))
+    assert text.count("LösungsschlüsselzumKapitel-Quiz") == len(course_chapters())
+    for scenario in scenarios():
+        for limit in scenario["rollen"]["einkauf"]["vertrauliche_grenzen"]:
+            assert bare(limit) in text
+    banner = "AusgabefürTrainer:innen–nichtanTeilnehmendeweitergeben"
+    assert banner in running_header(handbooks["trainer"].pages[5])
+
+
+def test_the_key_uses_the_printed_numbers_and_letters(handbooks):
+    """Each single-choice question: the key's number and letter are those printed at the right option."""
+    text = bare("".join(page_texts(handbooks["trainer"])))
+    bank = YAML_SAFE.load((CONTENT / "quiz-gehalt.yml").read_text(encoding="utf-8"))["fragen"]
+    checked = 0
+    for number, question in enumerate(bank, 1):
+        if question["typ"] != "einfachauswahl":
+            continue
+        right = bare(next(option["text"] for option in question["optionen"] if option.get("richtig")))
+        stem = re.escape(bare(question["frage"]))
+        printed = re.search(rf"{number}\.{stem}.*?([a-h])\){re.escape(right)}", text)
+        assert printed, f"Frage {number} nicht gedruckt"
+        assert f"{number}.{printed[1]}){right}" in text, f"Schlüssel zu Frage {number} passt nicht"
+        checked += 1
+    assert checked >= 3
+
+
+def image_objects(resources) -> list:
+    """Raster images among a page's resources, also inside form objects."""
+    found = []
+    for item in (resources or {}).get("/XObject", {}).values():
+        item = item.get_object()
+        if item.get("/Subtype") == "/Image":
+            found.append(item)
+        elif item.get("/Subtype") == "/Form":
+            found += image_objects(item.get("/Resources"))
+    return found
+
+
+@pytest.mark.parametrize("edition", ["trainee", "trainer"])
+def test_figures_are_vector_drawings(handbooks, edition):
+    reader = handbooks[edition]
+    for number, page in enumerate(reader.pages, 1):
+        assert not image_objects(page.get("/Resources")), f"Rasterbild auf Seite {number}"
+    text = bare("".join(page_texts(reader)))
+    pages = "".join(path.read_text(encoding="utf-8") for path in (PROJECT / "book").glob("*.md"))
+    for svg in sorted((PROJECT / "book" / "bilder").glob("*.svg")):
+        if svg.name not in pages:
+            continue
+        first_label = re.search(r"<text[^>]*>([^<]+)</text>", svg.read_text(encoding="utf-8"))[1]
+        assert bare(first_label) in text, f"{svg.name}: Beschriftung fehlt, Abbildung nicht als Vektor"
+
+
+def structure_alt_texts(reader: PdfReader) -> list[str]:
+    texts, pending = [], [reader.trailer["/Root"]["/StructTreeRoot"]]
+    while pending:
+        element = pending.pop().get_object()
+        if isinstance(element, list):
+            pending += element
+        elif hasattr(element, "get"):
+            if "/Alt" in element:
+                texts.append(str(element["/Alt"]))
+            if "/K" in element:
+                pending.append(element["/K"])
+    return texts
+
+
+def test_each_roleplay_has_its_link_and_a_qr_code(handbooks):
+    reader = handbooks["trainee"]
+    text = bare("".join(page_texts(reader)))
+    alt_texts = structure_alt_texts(reader)
+    for scenario in scenarios():
+        assert bare(scenario["titel"]) in text
+        assert f"QR-Code: {scenario['titel']}" in alt_texts
+    assert text.count(f"{BASE_URL}/book/rollenspiele.html") == len(scenarios())
+    assert not [annotation for page in reader.pages for annotation in page.get("/Annots", [])
+                if "/URI" in annotation.get_object().get("/A", {})], "Links ins Netz im PDF"
+
+
+def test_the_salary_calculator_is_a_worked_example(handbooks):
+    text = bare("".join(page_texts(handbooks["trainee"])))
+    model = YAML_SAFE.load((CONTENT / "gehaltsmodell.yml").read_text(encoding="utf-8"))
+    for example in model["beispiele"].values():
+        assert f"Profil„{example['name']}“" in text
+    assert "Ausgangswert" in text and "TypischimJahr" in text
+
+
+def run(*args):
+    return subprocess.run([sys.executable, "-m", "exercises", "handbook", *args],
+                          capture_output=True, text=True, cwd=PROJECT)
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--out", "/gibt/es/nicht/handbuch.pdf"], "Ordner „/gibt/es/nicht“ gibt es nicht"),
+    (["--out", "handbuch.html"], "muss auf .pdf enden"),
+    (["--company", "keine-firma.yml", "--out", "handbuch.pdf"], "Datei „keine-firma.yml“ nicht gefunden"),
+    (["--base-url", "kurs.example.de", "--out", "handbuch.pdf"], "keine http(s)-Adresse"),
+])
+def test_wrong_use_is_refused_without_traceback(args, message):
+    result = run(*args)
+    assert result.returncode == 2
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr
