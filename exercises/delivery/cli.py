@@ -142,6 +142,41 @@ def command_worksheet(args: argparse.Namespace) -> int:
     return 0
 
 
+def command_handbook(args: argparse.Namespace) -> int:
+    import time
+
+    from exercises.build import build, default_output, load_company
+    from exercises.delivery import handbook, printing
+    from exercises.display import course
+
+    out = Path(args.out)
+    problem = writable(out, (".pdf",))
+    if problem:
+        return usage_error(problem)
+    company_file = Path(args.company) if args.company else None
+    if company_file and not company_file.is_file():
+        return usage_error(f"--company: Datei „{company_file}“ nicht gefunden")
+    if args.base_url and not args.base_url.startswith(("http://", "https://")):
+        return usage_error(f"--base-url: „{args.base_url}“ ist keine http(s)-Adresse, etwa https://kurs.example.de")
+    started = time.monotonic()
+    company = load_company(company_file) if company_file else None
+    if build(args.edition, company_file) != 0:
+        return 1
+    trainer = args.edition == "trainer"
+    edition = handbook.Edition(course()[0], trainer, args.base_url.rstrip("/") + "/" if args.base_url else "")
+    try:
+        parts, starts, total = handbook.write_handbook(
+            default_output(args.edition, company), edition,
+            handbook.handbook_title(trainer, company.name if company else None), out)
+    except printing.PrintError as error:
+        return usage_error(str(error)) - 1  # exit 1: the command was right, printing failed
+    counts = handbook.page_counts(starts, total)
+    for part in parts:
+        print(f"  S. {starts[part.page]:>3}  {counts[part.page]:>2} Seiten  {part.title}")
+    print(f"Handbuch mit {total} Seiten in {time.monotonic() - started:.0f} s geschrieben: {out}")
+    return 0
+
+
 def listed(option: str, value: str | None, valid: list[str]) -> list[str] | str:
     """The ids of a comma-separated option, or why they are refused."""
     wanted = [part.strip() for part in (value or "").split(",") if part.strip()]
@@ -289,6 +324,14 @@ def add_commands(commands) -> None:
                        help="Variante: gleiche Zahl, gleiches Blatt (ohne: Reihenfolge der Fragenbank)")
     sheet.add_argument("--out", required=True, metavar="DATEI.html|DATEI.pdf")
     sheet.set_defaults(run=command_worksheet)
+    book = commands.add_parser("handbook", help="den ganzen Kurs als Handbuch zum Drucken (A4-PDF)")
+    book.add_argument("--edition", choices=["trainee", "trainer"], default="trainee",
+                      help="trainee (Standard) oder trainer (mit Trainer-Hinweisen und Lösungsschlüsseln)")
+    book.add_argument("--company", metavar="DATEI", help="Firmendatei (YAML) für eine Firmenausgabe")
+    book.add_argument("--base-url", default="", metavar="URL",
+                      help="http(s)-Adresse der Kurs-Website: Links und QR-Codes zu den Rollenspielen")
+    book.add_argument("--out", required=True, metavar="DATEI.pdf")
+    book.set_defaults(run=command_handbook)
     export = commands.add_parser("export", help="Fragenbanken für Moodle schreiben (GIFT oder Moodle-XML)")
     export.add_argument("--format", required=True, choices=["gift", "moodle-xml"],
                         help="gift (Textformat) oder moodle-xml (Moodle-XML-Format)")
