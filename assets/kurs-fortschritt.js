@@ -414,6 +414,9 @@
       render(root.querySelector(".kurs-ziel"), info);
     });
   };
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
-  else start();
+  // Deferred scripts run while readyState is already "interactive": wait for DOMContentLoaded,
+  // so the parts that later scripts add (Kurs.progressPage.addPart) are there when the page renders.
+  const [navigation] = performance.getEntriesByType("navigation");
+  if (navigation && navigation.domContentLoadedEventStart > 0) start();
+  else document.addEventListener("DOMContentLoaded", start);
 })();

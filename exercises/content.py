@@ -30,6 +30,7 @@ from exercises.selfcheck import SelfCheck
 from exercises.trainer import TrainerNotes, plan_problems
 from exercises.workbook.checks import workbook_problems
 from exercises.workbook.model import Workbook
+from exercises.writing.model import WritingTask, WritingTasks, chapter_problems, collect
 from exercises.yamlfile import YamlFile, read_yaml
 
 # Which files hold what. "entries": a mapping of id -> entry; "document": one model.
@@ -42,6 +43,7 @@ KINDS: dict[str, tuple[type[BaseModel], str]] = {
     "abschlusstest.yml": (Exam, "document"),
     "trainer-*.yml": (TrainerNotes, "document"),
     "selbstcheck.yml": (SelfCheck, "document"),
+    "schreibaufgaben*.yml": (WritingTasks, "document"),
     "gehaltsmodell.yml": (SalaryModel, "document"),
     "arbeitsmappe.yml": (Workbook, "document"),
     # Company files live outside the course content and are checked when named.
@@ -66,6 +68,7 @@ class Content:
     company: Company | None = None
     salary: SalaryModel | None = None
     workbook: Workbook | None = None
+    writing: dict[str, WritingTask] = field(default_factory=dict)
     # where each entry was defined, for cross-reference messages
     origin: dict[tuple[str, str], YamlFile] = field(default_factory=dict)
 
@@ -168,6 +171,9 @@ class Loader:
             self.content.origin[(model.__name__, key)] = yaml_file
 
     def add_document(self, yaml_file: YamlFile, document: BaseModel) -> None:
+        if isinstance(document, WritingTasks):  # tasks of several files share one id space
+            self.problems += collect(document, yaml_file, self.content.writing, self.content.origin)
+            return
         if isinstance(document, QuizBank):
             key, target = document.kapitel, self.content.quizzes
         elif isinstance(document, Scenario):
@@ -221,6 +227,7 @@ def load_content(
     problems += scenario_problems(content, known)
     problems += trainer_problems(content, course_chapters)
     problems += selfcheck_problems(content, known)
+    problems += chapter_problems(content.writing, content.origin, known)
     # In a company edition's staged copy, its left-out chapters are files without a toc entry.
     left_out = sorted(path.stem for path in (project / "book").glob("*.md")
                       if path.stem not in course_chapters and parse_chapter(path) is not None)

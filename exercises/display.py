@@ -103,6 +103,18 @@ def discount_calculator() -> Exercise:
     return Exercise(html, lambda: discount_widget(source.kurz))
 
 
+def writing_task(task_id: str) -> Exercise:
+    """An open writing task with model answer and checklist (``exercises/inhalte/schreibaufgaben*.yml``)."""
+    from exercises.writing.page import task_data
+    from exercises.writing.widget import writing_widget
+
+    task = course()[0].writing[task_id]
+    html = container("schreiben", task_id, task_data(task),
+                     "Die Schreibaufgabe braucht JavaScript im Browser.", "kurs-schreiben",
+                     element_id=f"schreibaufgabe-{task_id}")
+    return Exercise(html, lambda: writing_widget(task))
+
+
 def workbook() -> Exercise:
     """The account-plan workbook (page "Account-Plan-Arbeitsmappe")."""
     from exercises.sphinx.references import source_anchor

@@ -14,6 +14,7 @@ from exercises.chapters import chapters
 from exercises.quiz.data import CHAPTER_PASS_PERCENT
 from exercises.selfcheck import GAP_BELOW, STRENGTH_FROM
 from exercises.static_html import container
+from exercises.writing.page import overview
 
 
 class ProgressOverview(SphinxDirective):
@@ -42,6 +43,9 @@ class ProgressOverview(SphinxDirective):
                 "kompetenzen": {key: c.name for key, c in check.kompetenzen.items()},
                 "staerke_ab": STRENGTH_FROM, "luecke_unter": GAP_BELOW,
             } if check else None,
+            # written practice (assets/kurs-schreiben.js adds its part to the page)
+            "schreibaufgaben": overview(self.env.kurs_content.writing.values(), course_chapters, lambda c: (
+                builder.get_relative_uri(self.env.docname, self.env.path2doc(str(c.path))))),
         }
         html = container("fortschritt", "uebersicht", data,
                          "Die Übersicht braucht JavaScript im Browser.", "kurs-fortschritt")
