@@ -16,8 +16,8 @@ class PrintError(Exception):
     """Chromium or Playwright is missing; the message says what to install."""
 
 
-def print_pdf(page_html: Path, out: Path, outline: bool = False) -> None:
-    """``outline``: bookmarks from the headings, in a tagged PDF (Chromium needs the tags for them)."""
+def checked_playwright():
+    """Playwright's ``sync_playwright``, once Chromium and Playwright are known to be there."""
     if not Path(CHROMIUM).exists():
         raise PrintError(f"Chromium fehlt unter {CHROMIUM}; bitte `apt-get install chromium` "
                          "oder KURS_CHROMIUM setzen")
@@ -25,7 +25,12 @@ def print_pdf(page_html: Path, out: Path, outline: bool = False) -> None:
         from playwright.sync_api import sync_playwright
     except ImportError as error:
         raise PrintError("Playwright fehlt; bitte `pip install -r requirements.txt`") from error
-    with sync_playwright() as playwright:
+    return sync_playwright
+
+
+def print_pdf(page_html: Path, out: Path, outline: bool = False) -> None:
+    """``outline``: bookmarks from the headings, in a tagged PDF (Chromium needs the tags for them)."""
+    with checked_playwright()() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=QUIET_FLAGS)
         try:
             page = browser.new_page()

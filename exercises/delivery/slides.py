@@ -77,13 +77,8 @@ def chapter_figures(chapter: Chapter) -> list[Figure]:
 
 def render_figures(svgs: list[Path], folder: Path) -> dict[Path, Path]:
     """Each SVG as a PNG at twice its drawn size, by the Chromium the tests use."""
-    if not Path(printing.CHROMIUM).exists():
-        raise printing.PrintError(f"Chromium fehlt unter {printing.CHROMIUM}; bitte "
-                                  "`apt-get install chromium` oder KURS_CHROMIUM setzen")
-    from playwright.sync_api import sync_playwright
-
     pictures = {}
-    with sync_playwright() as playwright:
+    with printing.checked_playwright()() as playwright:
         browser = playwright.chromium.launch(executable_path=printing.CHROMIUM, args=printing.QUIET_FLAGS)
         try:
             page = browser.new_page(device_scale_factor=2)
@@ -117,9 +112,12 @@ def pages(texts: list[str], width: Emu, height: Emu) -> list[list[str]]:
         if groups[-1] and fitting_size(groups[-1] + [text], width, height) is None:
             groups.append([])
         groups[-1].append(text)
-    count = len(groups)
-    even = [texts[index * len(texts) // count:(index + 1) * len(texts) // count] for index in range(count)]
-    return even if all(fitting_size(group, width, height) for group in even) else groups
+    even: list[list[str]] = [[] for _ in groups]
+    total, done = sum(map(len, texts)), 0
+    for text in texts:  # each text goes to the group its middle character falls in
+        even[min(len(groups) - 1, int((done + len(text) / 2) * len(groups) / total))].append(text)
+        done += len(text)
+    return even if all(group and fitting_size(group, width, height) for group in even) else groups
 
 
 class Deck:
