@@ -180,6 +180,42 @@ def test_one_lms_session_records_quiz_exam_and_resumes_elsewhere(visit, lms, fmt
     assert v2.errors == []
 
 
+def test_free_texts_too_long_for_scorm_12_stay_in_the_browser(visit, lms):
+    """Random text does not compress: seven long answers cannot fit into 4,096 characters,
+    so the LMS keeps everything else and this browser keeps the texts."""
+    v, page, frame = launch(visit, lms, "scorm12")
+    frame = go(page, frame, "book/definition.html")
+    texts = frame.evaluate("""() => {
+      const letters = "abcdefghijklmnopqrstuvwxyzäöüß ,.";
+      const texts = {};
+      for (let task = 1; task <= 7; task += 1) {
+        let text = "";
+        for (let i = 0; i < 2000; i += 1) text += letters[Math.floor(Math.random() * letters.length)];
+        texts["aufgabe-" + task] = text;
+        const entry = { at: "2027-01-01T00:00:00Z", text, ticks: "1010" };
+        Kurs.progress.savePractice("writing", "aufgabe-" + task, entry);
+      }
+      return texts;
+    }""")
+    launcher = course_frame(page, "scorm-start.html")  # the launch page holds the LMS session
+    launcher.wait_for_function("window.kursLms.textsLeftOut === true")
+    page.wait_for_timeout(300)  # the last packing commits after it decided
+    suspend = value(page, "scorm12", "cmi.suspend_data")
+    assert 0 < len(suspend) <= VERSIONS["scorm12"]["limit"]
+    kept = launcher.evaluate("text => window.kursLms.decode(text)", suspend)
+    assert "writing" not in kept and kept["textsLeftOut"] is True and "book/definition" in kept["visited"]
+
+    # The next launch in the same browser: the LMS state wins, but the texts come from here.
+    v.context.add_init_script("window.resumeWith = " + json.dumps(
+        {"suspend_data": suspend, "core": {"entry": "resume", "lesson_location": "book/definition.html"}}))
+    page.goto(f"{lms}/scorm12/lms.html")
+    frame = course_frame(page, "book/definition.html")
+    state = frame.evaluate("Kurs.progress.snapshot()")
+    assert {key: entry["text"] for key, entry in state["writing"].items()} == texts
+    assert "textsLeftOut" not in state
+    assert v.errors == []
+
+
 def test_the_package_works_without_an_lms(visit, lms):
     v = visit()
     page = v.open(f"{lms}/scorm12/scorm-start.html")
