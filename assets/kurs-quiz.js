@@ -356,6 +356,7 @@
         return false;
       }
       this.points = scoring[this.question.typ](this.question, value);
+      if (!restoring && Kurs.review) Kurs.review.record(this.question.id, this.points); // spaced review (kurs-wiederholen.js)
       this.input.lock(true);
       this.input.mark(value);
       this.showFeedback(value);
@@ -619,6 +620,18 @@
     else startNew();
   };
 
+  /* ---------- questions checked one by one, without a stored attempt ---------- */
+
+  /* The review page (kurs-wiederholen.js) shows the questions due, in its order;
+   * returns the Question objects. onChange(question, what) as in a chapter quiz. */
+  const practice = (target, list, onChange) => list.map((data, place) => {
+    const question = new Question(data, {
+      number: place + 1, total: list.length, exam: false, onChange, layout: () => seededRandom(newSeed())
+    });
+    target.appendChild(question.element);
+    return question;
+  });
+
   /* ---------- start ---------- */
 
   const start = () => {
@@ -635,7 +648,7 @@
   };
 
   window.Kurs = window.Kurs || {};
-  window.Kurs.quiz = { scoring, percent, parseNumber, start };
+  window.Kurs.quiz = { scoring, percent, parseNumber, start, practice };
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
   else start();
 })();

@@ -35,16 +35,23 @@ def chapter_quiz_data(content: Content, chapter: Chapter) -> dict:
     }
 
 
+def all_questions(content: Content, chapters: list[Chapter]) -> dict:
+    """The chapters with a quiz and all their questions: the exam's pool and the review page's."""
+    with_quiz = [chapter for chapter in chapters if chapter.id in content.quizzes]
+    return {
+        "kapitel": [{"id": c.id, "titel": c.title, "href": f"{c.id}.html"} for c in with_quiz],
+        "fragen": [question_data(q, content, c, f"{c.id}.html")
+                   for c in with_quiz for q in content.quizzes[c.id].fragen],
+    }
+
+
 def exam_data(content: Content, chapters: list[Chapter]) -> dict:
     exam = content.exam
-    with_quiz = [chapter for chapter in chapters if chapter.id in content.quizzes]
     return {
         "titel": exam.titel,
         "fragen_pro_versuch": exam.fragen_pro_versuch,
         "bestehensgrenze": exam.bestehensgrenze,
         "kapitel_bestehensgrenze": exam.kapitel_bestehensgrenze,
         "regel": PARTIAL_CREDIT_RULE,
-        "kapitel": [{"id": c.id, "titel": c.title, "href": f"{c.id}.html"} for c in with_quiz],
-        "fragen": [question_data(q, content, c, f"{c.id}.html")
-                   for c in with_quiz for q in content.quizzes[c.id].fragen],
+        **all_questions(content, chapters),
     }

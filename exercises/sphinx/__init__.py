@@ -19,6 +19,7 @@ from exercises.sphinx import (
     readiness,
     references,
     registers,
+    review,
     rolecards,
     salary,
     search,
@@ -35,6 +36,7 @@ def setup(app: Sphinx) -> dict:
     registers.setup(app)
     progress.setup(app)
     readiness.setup(app)
+    review.setup(app)
     rolecards.setup(app)
     editions.setup(app)
     privacy.setup(app)

@@ -9,7 +9,7 @@ TEMPLATES = Path(__file__).parent / "templates"
 # kurs-bereit.js stays last: it marks the page ready after every exercise script started.
 SCRIPTS = ("kurs-dom.js", "kurs-fortschritt.js", "kurs-quiz.js", "kurs-rollenspiel.js", "kurs-selbstcheck.js",
            "kurs-gehalt.js", "kurs-rabatt.js", "kurs-offline.js", "kurs-arbeitsmappe.js",
-           "kurs-schreiben.js", "kurs-bereit.js")
+           "kurs-schreiben.js", "kurs-wiederholen.js", "kurs-bereit.js")
 
 
 def add_assets(app: Sphinx, config) -> None:

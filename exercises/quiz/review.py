@@ -1,0 +1,48 @@
+"""Spaced review: when a checked question comes back.
+
+The browser keeps one card per answered question in Kurs.progress ("review"):
+``{card key: [box, due day]}``, the day counted in whole days since 1970-01-01.
+The rule lives twice, here and in ``assets/kurs-wiederholen.js``; tests check
+that both give the same cards and keys.
+"""
+
+import string
+
+# Days until a card is due again, by box: a wrong answer puts it in box 0,
+# each right answer one box up, at most to the last.
+INTERVALS = (1, 3, 7, 21)
+
+Card = tuple[int, int]
+DIGITS = string.digits + string.ascii_lowercase
+
+
+def card_key(question_id: str) -> str:
+    """A question's card key: FNV-1a (32 bit) of the id in base 36, as Kurs.dom.hash.
+
+    Six or seven characters instead of ids of about 27: with every question of the
+    course answered, the cards still fit SCORM 1.2 suspend_data beside the rest.
+    """
+    value = 0x811C9DC5
+    for char in question_id:
+        value = ((value ^ ord(char)) * 0x01000193) & 0xFFFFFFFF
+    digits = ""
+    while True:
+        value, digit = divmod(value, 36)
+        digits = DIGITS[digit] + digits
+        if not value:
+            return digits
+
+
+def next_card(card: Card | None, correct: bool, today: int) -> Card:
+    """The card after a checked answer; ``card`` is None for a question never checked.
+
+    Only full points count as right. A right answer before the card is due leaves
+    it alone: that is usually the retry right after the feedback showed the answer.
+    """
+    if not correct:
+        return (0, today + INTERVALS[0])
+    box, due = card if card is not None else (0, today)
+    if due > today:
+        return card
+    box = min(box + 1, len(INTERVALS) - 1)
+    return (box, today + INTERVALS[box])
