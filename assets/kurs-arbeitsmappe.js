@@ -141,7 +141,8 @@
     const count = el("p", { className: "kurs-mappe-zaehler", id: `${id}-zaehler` });
     const showCount = () => { count.textContent = `${area.value.length} von ${field.laenge} Zeichen`; };
     showCount();
-    area.addEventListener("input", () => { showCount(); later(key, () => clean(area.value)); });
+    // maxlength keeps typing within the limit; the cut also covers text set by scripts (autofill, tests)
+    area.addEventListener("input", () => { showCount(); later(key, () => clean(area.value).slice(0, field.laenge)); });
     area.addEventListener("change", () => flush(key));
     return el("div", { className: "kurs-mappe-feld" }, [
       el("label", { for: id, text: field.label }),
@@ -169,7 +170,10 @@
         const base = newId(`kurs-mappe-${plan}-person`);
         const name = el("input", { type: "text", id: `${base}-name`, maxlength: String(config.name_laenge), autocomplete: "off" });
         name.value = person[0];
-        name.addEventListener("input", () => { person[0] = clean(name.value); later(key, () => people.map((p) => p.slice())); });
+        name.addEventListener("input", () => {
+          person[0] = clean(name.value).slice(0, config.name_laenge);
+          later(key, () => people.map((p) => p.slice()));
+        });
         name.addEventListener("change", () => flush(key));
         const selects = attributes.map(([attribute, spec], i) => {
           const control = select(`${base}-${attribute}`, spec.optionen, person[i + 1], "– bitte wählen –");
@@ -263,7 +267,7 @@
           const input = el("input", { type: "text", id: newId(`kurs-mappe-${what}`), maxlength: String(config.name_laenge), autocomplete: "off" });
           input.value = value;
           input.addEventListener("input", () => {
-            values[i] = clean(input.value);
+            values[i] = clean(input.value).slice(0, config.name_laenge);
             later(nameKey, () => (values.some((v) => v.trim()) ? values.slice() : []));
             drawTable();
           });
