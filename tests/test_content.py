@@ -203,3 +203,26 @@ def test_footer_credit_reads_naturally(site):
     footer = re.search(r'<footer class="bd-footer-content.*?</footer>', html, re.S).group(0)
     assert "Durch " not in footer
     assert "KAM-Kurs-Team" in footer
+
+
+def test_compliance_chapter_says_first_that_it_is_not_legal_advice():
+    text = (PROJECT / "book" / "recht-compliance.md").read_text(encoding="utf-8")
+    first_section = text.index("\n## ")
+    box = re.search(r"```\{admonition\} ([^\n]*)\n(.*?)```", text, re.S)
+    assert box and box.start() < first_section
+    assert "keine Rechtsberatung" in box.group(1) + box.group(2)
+
+
+def test_compliance_dilemmas_grade_every_option():
+    """A dilemma case keys its best reaction and grades each other one as acceptable or poor."""
+    content, _ = load_content()
+    dilemmas = [question for question in content.quizzes["recht-compliance"].fragen
+                if getattr(question, "optionen", None)
+                and any(option.richtig and option.feedback.startswith("Beste")
+                        for option in question.optionen)]
+    assert len(dilemmas) >= 3
+    for question in dilemmas:
+        grades = [option.feedback.split(":")[0] for option in question.optionen if not option.richtig]
+        assert all(grade.startswith(("Vertretbar", "Schwach")) for grade in grades), question.id
+        assert any(grade.startswith("Vertretbar") for grade in grades), question.id
+        assert any(grade.startswith("Schwach") for grade in grades), question.id
