@@ -250,7 +250,7 @@
             if (control.value) cells[cellKey] = control.value; else delete cells[cellKey];
             store(key, Object.assign({}, cells));
           });
-          return el("td", {}, [el("label", { for: id, className: "kurs-mappe-zellname", text: `${row.name} – ${column.name}` }), control]);
+          return el("td", {}, [el("label", { for: id, className: "kurs-nur-vorlesen", text: `${row.name} – ${column.name}` }), control]);
         })
       ]))));
       if (focused) { const again = document.getElementById(focused); if (again) again.focus(); }

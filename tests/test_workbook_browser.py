@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from conftest import LOOKS
 from exercise_driver import choose_by_keyboard, grave_violations
+from test_quiz_browser import BLOCK_STORAGE
 
 from exercises.content import require_content
 from exercises.workbook.markdown import workbook_markdown
@@ -21,12 +22,6 @@ pytestmark = pytest.mark.browser
 PAGE = "book/arbeitsmappe.html"
 ROOT = "[data-kurs-arbeitsmappe]"
 ENTRIES = "Kurs.progress.practice('workbook')"
-BLOCK_STORAGE = """
-Object.defineProperty(window, 'localStorage', {
-  configurable: true,
-  get() { throw new DOMException('Der Zugriff ist gesperrt.', 'SecurityError'); }
-});
-"""
 
 
 @pytest.fixture(scope="module")
