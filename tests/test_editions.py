@@ -12,21 +12,14 @@ import sys
 import zipfile
 
 import pytest
+from conftest import build_once
+from filelock import FileLock
 from pages import PROJECT, chapter_docnames, html_pages
 from ruamel.yaml import YAML
 
 CHAPTERS = [name.split("/")[-1] for name in chapter_docnames()]
 YAML_SAFE = YAML(typ="safe")
 SAMPLE_COMPANY = PROJECT / "exercises" / "firmen" / "firma-muster.yml"
-
-
-def build(tmp_path_factory, *args):
-    out = tmp_path_factory.mktemp("ausgabe") / "html"
-    result = subprocess.run([sys.executable, "-m", "exercises", "build", *args, "--out", str(out)],
-                            capture_output=True, text=True, cwd=PROJECT)
-    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
-    assert "WARNING:" not in result.stdout + result.stderr
-    return out
 
 
 def trainer_notes(chapter):
@@ -36,26 +29,35 @@ def trainer_notes(chapter):
 LEFT_OUT = ["berufseinstieg", "arbeitsort"]
 
 
-@pytest.fixture(scope="module")
-def company_folder(tmp_path_factory):
+@pytest.fixture(scope="session")
+def company_folder(shared_folder):
     """A copy of the sample company under a name of its own, leaving out two chapters,
-    with the salary band of issue 9 (62000 to 88000)."""
-    folder = tmp_path_factory.mktemp("firma") / "firma"
-    shutil.copytree(SAMPLE_COMPANY.parent, folder)
-    text = SAMPLE_COMPANY.read_text(encoding="utf-8").replace(
-        "kapitel_weglassen: []", f"kapitel_weglassen: [{', '.join(LEFT_OUT)}]")
-    text = re.sub(r"spanne_von: \d+", "spanne_von: 62000", text)
-    text = re.sub(r"spanne_bis: \d+", "spanne_bis: 88000", text)
-    assert "spanne_von: 62000" in text and "spanne_bis: 88000" in text
-    (folder / "nordlicht.yml").write_text(text, encoding="utf-8")
+    with the salary band of issue 9 (62000 to 88000); one for all test workers."""
+    folder = shared_folder / "firma"
+    with FileLock(str(shared_folder / "firma.lock")):
+        if not folder.exists():
+            staging = shared_folder / "firma.neu"
+            shutil.copytree(SAMPLE_COMPANY.parent, staging)
+            text = SAMPLE_COMPANY.read_text(encoding="utf-8").replace(
+                "kapitel_weglassen: []", f"kapitel_weglassen: [{', '.join(LEFT_OUT)}]")
+            text = re.sub(r"spanne_von: \d+", "spanne_von: 62000", text)
+            text = re.sub(r"spanne_bis: \d+", "spanne_bis: 88000", text)
+            assert "spanne_von: 62000" in text and "spanne_bis: 88000" in text
+            (staging / "nordlicht.yml").write_text(text, encoding="utf-8")
+            staging.rename(folder)
     return folder
 
 
-@pytest.fixture(scope="module")
-def company_site(tmp_path_factory, company_folder):
-    """The company edition, also zipped for an intranet server."""
-    return build(tmp_path_factory, "--company", str(company_folder / "nordlicht.yml"),
-                 "--zip", str(company_folder / "intranet.zip"))
+@pytest.fixture(scope="session")
+def company_site(shared_folder, company_folder):
+    """The company edition, also zipped for an intranet server: built once per test run."""
+    out = shared_folder / "firmenausgabe" / "html"
+    result = build_once(shared_folder, "firmenausgabe", [
+        sys.executable, "-m", "exercises", "build", "--company", str(company_folder / "nordlicht.yml"),
+        "--zip", str(company_folder / "intranet.zip"), "--out", str(out)])
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    assert "WARNING:" not in result.stdout + result.stderr
+    return out
 
 
 def test_company_edition_counts_its_chapters_and_names_the_missing_ones(company_site):
@@ -136,18 +138,25 @@ def test_company_edition_look_contact_and_chapters(company_site):
             assert f"{chapter}.html" not in page.read_text(encoding="utf-8"), page
     salary = (company_site / "book" / "gehalt.html").read_text(encoding="utf-8")
     assert "Angaben von Muster Armaturen GmbH" in salary  # marked as the company's figures
-    exam = (company_site / "book" / "abschlusstest.html").read_text(encoding="utf-8")
-    assert '"kapitel":"berufseinstieg"' not in exam and '"kapitel":"gehalt"' in exam
+    exam = {question["kapitel"] for question in exercise_data(company_site / "book" / "abschlusstest.html")
+            ["quiz"]["fragen"]}
+    assert "berufseinstieg" not in exam and "gehalt" in exam
 
 
-def calculator_data(page: str) -> dict:
-    found = re.search(r'data-kurs-gehalt[^>]*><script type="application/json">(.*?)</script>', page, re.S)
-    return json.loads(found.group(1))
+def exercise_data(page) -> dict:
+    """Each exercise kind of a built page with its data, from the script under
+    _static/daten/ the page loads (the page marks each container with its key)."""
+    text = page.read_text(encoding="utf-8")
+    source = re.search(r'<script defer="defer" src="([^"?]*_static/daten/[^"?]+)', text).group(1)
+    script = (page.parent / source).read_text(encoding="utf-8")
+    data = json.loads(re.fullmatch(r"window\.kursDaten = (\{.*\});\n", script, re.DOTALL).group(1))
+    marks = re.findall(r'data-kurs-([a-z]+)="[^"]*" data-kurs-daten="([^"]+)"', text)
+    return {kind: data[key] for kind, key in marks}
 
 
 def test_company_salary_band_is_shown_exactly_as_entered(company_site):
     page = (company_site / "book" / "gehalt.html").read_text(encoding="utf-8")
-    data = calculator_data(page)
+    data = exercise_data(company_site / "book" / "gehalt.html")["gehalt"]
     company = data["firma"]
     assert (company["unten"], company["oben"]) == (62000, 88000)  # not 62.100 or 87.900 after factors
     assert company["titel"] == "Zahlen von Muster Armaturen GmbH (Stand 2026)"
