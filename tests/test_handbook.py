@@ -40,14 +40,19 @@ def running_header(page) -> str:
     """The text printed in the top margin of a page."""
     height = float(page.mediabox.height)
     parts = []
-    page.extract_text(visitor_text=lambda text, _cm, tm, *_: parts.append(text)
-                      if tm[5] > height - HEADER_BAND else None)
+
+    def keep(text, cm, tm, *_):  # y on the page: the text matrix's origin through the current matrix
+        if tm[4] * cm[1] + tm[5] * cm[3] + cm[5] > height - HEADER_BAND:
+            parts.append(text)
+
+    page.extract_text(visitor_text=keep)
     return bare("".join(parts))
 
 
 def contents(reader: PdfReader) -> list[tuple[str, int]]:
-    """(title, page) of each line of the table of contents (page 2)."""
+    """(title, page) of each line of the table of contents (page 2, below its heading "Inhalt")."""
     lines = reader.pages[1].extract_text().splitlines()
+    lines = lines[lines.index("Inhalt") + 1:]
     entries = (re.fullmatch(r"(.+?)\s+(\d+)", line) for line in lines)
     return [(entry[1].strip(), int(entry[2])) for entry in entries if entry]
 

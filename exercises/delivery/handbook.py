@@ -110,6 +110,11 @@ def printable_exercises(article: Tag, page: str, edition: Edition) -> None:
     for container, scenario, row in zip(containers, scenarios, rows, strict=True):
         replace_cell(container, paper.roleplay_summary(scenario, row.link, bool(edition.base_url),
                                                        edition.trainer))
+    for container in article.select("[data-kurs-schreiben]"):
+        task = content.writing[container["data-kurs-schreiben"]]
+        replace_cell(container, paper.writing_task(task, edition.trainer))
+    for fallback in article.select(".kurs-ohne-js"):  # an exercise kind without a paper form
+        replace_cell(fallback, paper.online_only(f"{edition.base_url}book/{page}.html"))
     for rubric in article.select("p.rubric"):
         if rubric.get_text(strip=True) == KEY_HEADING:  # the key with the printed numbers and letters
             key = BeautifulSoup(paper.quiz_key(content, page), "html.parser")

@@ -2,8 +2,9 @@
 
 Each function returns the HTML that replaces one exercise of a built page:
 quiz questions with boxes to tick (the paper test's rendering), the salary and
-discount calculators as worked examples computed by their models, and a
-role-play as a summary with its link and a QR code.
+discount calculators as worked examples computed by their models, a writing
+task with lines and its checklist, and a role-play as a summary with its link
+and a QR code.
 """
 
 from html import escape
@@ -25,13 +26,17 @@ from exercises.salary import (
     round_euro,
     signed_euros,
 )
+from exercises.writing.model import WritingTask
 
+WRITING_LINES = 7  # ruled lines for a writing task's answer
 # Labels the role cards do not have (UI_TEXT holds the rest, in the scenario's language).
 SUMMARY_TEXT = {
     "de": {"roles": "Rollen", "observer": "Beobachtung", "skills": "Bewertet werden",
-           "endings": "{n} mögliche Enden", "online": "Online spielen"},
+           "endings": "{n} mögliche Enden", "online": "Online spielen",
+           "confidential": "Einkauf · vertraulich"},
     "en": {"roles": "Roles", "observer": "Observer", "skills": "Skills scored",
-           "endings": "{n} possible endings", "online": "Play online"},
+           "endings": "{n} possible endings", "online": "Play online",
+           "confidential": "Buyer · confidential"},
 }
 
 
@@ -70,15 +75,16 @@ def salary_example(tables: Tables) -> str:
         rows.append('<tr class="hb-summe"><td>Typisch im Jahr</td><td></td><td></td>'
                     f"<td>{euros(result.typical)}</td></tr>")
         tables_html.append(
-            f'<table class="hb-tabelle"><caption>Profil „{escape(name)}“</caption><thead><tr>'
+            f'<div><table class="hb-tabelle"><caption>Profil „{escape(name)}“</caption><thead><tr>'
             '<th scope="col">Schritt</th><th scope="col">Faktor</th><th scope="col">Wirkung</th>'
             f'<th scope="col">Zwischenstand</th></tr></thead><tbody>{"".join(rows)}</tbody></table>'
             f"<p>Spanne {euros(result.low)} bis {euros(result.high)}; im Monat typisch "
             f"{euros(result.monthly_typical)}; bei {profile.variable_share} % variablem Anteil "
             f"Fixum {euros(result.fixed_typical)} und variabel {euros(result.variable_typical)} "
-            f"{TARGET_PAY}.</p>")
+            f"{TARGET_PAY}.</p></div>")
     return ('<div class="hb-rechnung"><p class="hb-label">Gehaltsrechner als Rechenbeispiel</p>'
-            + "".join(tables_html) + f'<p class="hb-note">{escape(level_text(tables))}</p></div>')
+            + f'<div class="hb-profile">{"".join(tables_html)}</div>'
+            + f'<p class="hb-note">{escape(level_text(tables))}</p></div>')
 
 
 def discount_example() -> str:
@@ -112,9 +118,26 @@ def roleplay_summary(scenario: Scenario, link: str, with_qr: bool, confidential:
              f'<p>{escape(labels["skills"])}: {escape(", ".join(scenario.dimensionen))} · '
              f'{escape(labels["endings"].format(n=len(scenario.endings())))}</p>']
     if confidential:
-        parts.append(f'<div class="hb-vertraulich"><p class="hb-label">{escape(text["limits"])} · '
+        parts.append(f'<div class="hb-vertraulich"><p class="hb-label">{escape(labels["confidential"])}: '
                      f'{escape(buyer.titel)}</p><p>{escape(buyer.auftrag)}</p>'
                      f'<h4>{escape(text["goals"])}</h4>{listing(buyer.ziele)}'
                      f'<h4>{escape(text["limits"])}</h4>{listing(buyer.vertrauliche_grenzen)}'
                      f'<h4>{escape(text["tactics"])}</h4>{listing(buyer.taktiken)}</div>')
     return "".join(parts) + "</div>"
+
+
+def writing_task(task: WritingTask, for_trainer: bool) -> str:
+    """The task and its checklist to tick; lines to write on, or for trainers the model answer."""
+    checklist = "".join(f'<li><span class="box" aria-hidden="true"></span> {escape(point)}</li>'
+                        for point in task.checkliste)
+    answer = (f'<h4>Musterantwort</h4><p class="hb-muster">{escape(task.musterantwort)}</p>' if for_trainer
+              else '<p class="hb-zeile"></p>' * WRITING_LINES)
+    return (f'<div class="hb-schreiben"><p class="hb-label">Schreibaufgabe: {escape(task.titel)}</p>'
+            f"<p>{escape(task.situation)}</p><p><strong>{escape(task.auftrag)}</strong> "
+            f"({escape(task.umfang)})</p>{answer}"
+            f'<h4>Prüfen Sie Ihren Text</h4><ul class="choices">{checklist}</ul></div>')
+
+
+def online_only(link: str) -> str:
+    """For an exercise the handbook has no paper form of."""
+    return f'<p class="hb-online-nur">Diese Übung gibt es nur online: {escape(link)}</p>'
