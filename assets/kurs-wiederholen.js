@@ -2,9 +2,9 @@
  *
  * Every question checked in a chapter quiz, the exam or on the review page updates
  * one card in Kurs.progress, kind "review": { <card key>: [box, due day] }, the day
- * in whole days since 1970-01-01. The card key is a hash of the question id in base 36
- * (cardKey): with every question answered, the cards then still fit SCORM 1.2
- * suspend_data beside the rest of the state.
+ * in whole days since 1970-01-01. The card key is a hash of the question id, at most
+ * five characters (cardKey): with every question answered, the cards then still fit
+ * SCORM 1.2 suspend_data beside the rest of the state.
  * A wrong answer (less than full points) puts the card in box 0, due the next day;
  * a right one moves it a box up: due after 3, 7, then every 21 days. A right answer
  * before the card is due changes nothing: right after the feedback it proves little.
@@ -30,7 +30,11 @@
 
   const formatDay = (day) => new Date(day * DAY_MS).toLocaleDateString("de-DE", { timeZone: "UTC" });
 
-  const cardKey = (questionId) => hash(...Array.from(questionId, (c) => c.charCodeAt(0))).toString(36);
+  /* FNV-1a of the id folded to 24 bits: at most five characters (see the head of this file). */
+  const cardKey = (questionId) => {
+    const full = hash(...Array.from(questionId, (c) => c.charCodeAt(0)));
+    return (((full >>> 24) ^ full) & 0xffffff).toString(36);
+  };
 
   const isCard = (card) => Array.isArray(card) && card.length === 2 && card.every(Number.isInteger) && card[0] >= 0;
 

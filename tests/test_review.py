@@ -51,5 +51,5 @@ def test_card_keys_are_short_and_tell_every_question_apart():
     ids = [q.id for bank in content.quizzes.values() for q in bank.fragen]
     keys = {card_key(question_id) for question_id in ids}
     assert len(keys) == len(ids)
-    assert max(len(key) for key in keys) <= 7
+    assert max(len(key) for key in keys) <= 5
     assert all(key.isalnum() and key == key.lower() for key in keys)

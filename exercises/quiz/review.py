@@ -17,14 +17,16 @@ DIGITS = string.digits + string.ascii_lowercase
 
 
 def card_key(question_id: str) -> str:
-    """A question's card key: FNV-1a (32 bit) of the id in base 36, as Kurs.dom.hash.
+    """A question's card key: FNV-1a of the id (as Kurs.dom.hash), folded to 24 bits, in base 36.
 
-    Six or seven characters instead of ids of about 27: with every question of the
-    course answered, the cards still fit SCORM 1.2 suspend_data beside the rest.
+    At most five characters instead of ids of about 27: with every question of the
+    course answered, the cards still fit SCORM 1.2 suspend_data beside the rest of the
+    state. tests/test_review.py checks that no two questions share a key.
     """
     value = 0x811C9DC5
     for char in question_id:
         value = ((value ^ ord(char)) * 0x01000193) & 0xFFFFFFFF
+    value = ((value >> 24) ^ value) & 0xFFFFFF
     digits = ""
     while True:
         value, digit = divmod(value, 36)
