@@ -58,6 +58,19 @@
     return copy;
   };
 
+  /* The built site keeps each page's exercise data in a cached script of its own
+   * (exercises/sphinx/pagedata.py) that sets window.kursDaten before this script runs.
+   * Each marked container gets its JSON element back, where the exercise modules read it. */
+  const restoreData = () => {
+    const data = window.kursDaten || {};
+    document.querySelectorAll("[data-kurs-daten]").forEach((root) => {
+      const key = root.getAttribute("data-kurs-daten");
+      if (!Object.hasOwn(data, key) || root.querySelector("script[type='application/json']")) return;
+      root.prepend(el("script", { type: "application/json", text: JSON.stringify(data[key]) }));
+    });
+  };
+  restoreData();
+
   window.Kurs = window.Kurs || {};
   window.Kurs.dom = { el, svg, shuffled, seededRandom, newSeed, hash };
 })();

@@ -14,6 +14,7 @@ from exercises.sphinx import (
     execution,
     figures,
     offline,
+    pagedata,
     privacy,
     progress,
     readiness,
@@ -43,6 +44,7 @@ def setup(app: Sphinx) -> dict:
     execution.setup(app)
     figures.setup(app)
     weight.setup(app)
+    pagedata.setup(app)
     bundles.setup(app)
     offline.setup(app)
     search.setup(app)

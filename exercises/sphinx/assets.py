@@ -5,6 +5,8 @@ from pathlib import Path
 
 from sphinx.application import Sphinx
 
+from exercises.sphinx.weight import write_if_changed
+
 TEMPLATES = Path(__file__).parent / "templates"
 # kurs-bereit.js stays last: it marks the page ready after every exercise script started.
 SCRIPTS = ("kurs-dom.js", "kurs-fortschritt.js", "kurs-quiz.js", "kurs-rollenspiel.js", "kurs-selbstcheck.js",
@@ -34,12 +36,13 @@ def write_start_page(app: Sphinx, exception) -> None:
         return
     root = app.config.root_doc
     target = f"{root}.html"
-    (Path(app.outdir) / "index.html").write_text(
+    write_if_changed(
+        Path(app.outdir) / "index.html",
         '<!DOCTYPE html>\n<html lang="de">\n<head>\n<meta charset="utf-8">\n'
         f"<title>{escape(app.config.html_title)}</title>\n"
         '<link rel="icon" href="_static/favicon.svg" type="image/svg+xml">\n'
         f'<meta http-equiv="refresh" content="0; url={target}">\n</head>\n'
-        f'<body>\n<p><a href="{target}">Zum Kurs</a></p>\n</body>\n</html>\n', encoding="utf-8")
+        f'<body>\n<p><a href="{target}">Zum Kurs</a></p>\n</body>\n</html>\n')
 
 
 def setup(app: Sphinx) -> None:

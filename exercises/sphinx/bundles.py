@@ -22,7 +22,8 @@ from pathlib import Path
 
 from sphinx.application import Sphinx
 
-from exercises.sphinx.weight import pages
+from exercises.sphinx.pagedata import FOLDER as PAGE_DATA
+from exercises.sphinx.weight import pages, write_if_changed
 
 # file in _static -> a mark in the page body without which the file does nothing
 NEEDED_ONLY_WITH = {
@@ -38,6 +39,7 @@ NEEDED_ONLY_WITH = {
 BUNDLE_REF = re.compile(r'(_static/kurs-(?:stil|kopf|spaet)-[0-9a-f]{8}\.(?:css|js))(?:\?v=[0-9a-f]+)?"')
 CSS_URL = re.compile(r"""url\((["']?)([^"')]+)\1\)""")
 REGISTRY = "kurs-bundles.json"
+VERSIONS = "kurs-bundle-versionen.json"
 
 
 def needed(asset, body: str) -> bool:
@@ -51,7 +53,8 @@ def needed(asset, body: str) -> bool:
 def group_of(asset) -> str | None:
     """Which bundle a local asset can join without changing when it runs."""
     name = str(asset.filename)
-    if not name.startswith("_static/") or "?" in name:
+    # a page's own exercise data (pagedata.py) would give every page a bundle of its own
+    if not name.startswith("_static/") or "?" in name or name.startswith(f"{PAGE_DATA}/"):
         return None
     if name.endswith(".css"):
         return "stil" if set(asset.attributes) <= {"rel", "type"} else None
@@ -127,9 +130,13 @@ def write_bundles(app: Sphinx, exception) -> None:
         else:
             # a newline and a semicolon keep one file's last statement from running into the next
             text = "\n;\n".join((outdir / m).read_text(encoding="utf-8") for m in members)
-        (outdir / bundle).write_text(text, encoding="utf-8")
+        write_if_changed(outdir / bundle, text)
         versions[bundle] = hashlib.sha256(text.encode()).hexdigest()[:8]
-    for path in pages(outdir):
+    record = Path(app.doctreedir) / VERSIONS
+    unchanged = record.exists() and json.loads(record.read_text()) == versions
+    record.write_text(json.dumps(versions, indent=1))
+    # pages from earlier builds point at the right versions already, unless one changed
+    for path in app.builder.kurs_changed if unchanged else pages(outdir):  # type: ignore[attr-defined]
         html = path.read_text(encoding="utf-8")
         pointed = BUNDLE_REF.sub(lambda m: f'{m[1]}?v={versions.get(m[1], "0")}"', html)
         if pointed != html:

@@ -3,7 +3,8 @@
 After the build, this lists every page and every file the pages load (scripts,
 stylesheets and what they import, images, downloads) and writes the service
 worker ``kurs-sw.js`` to the site's root with that list and a version: a hash
-of all listed files, so every changed build replaces the cached copy.
+of all listed files, so every changed build replaces the cached copy. A
+build in which none of the listed files changed leaves the worker as it is.
 ``assets/kurs-offline.js`` registers the worker, over http(s) only.
 """
 
@@ -19,6 +20,7 @@ from exercises.sphinx.weight import pages
 
 WORKER = "kurs-sw.js"
 WORKER_SOURCE = Path(__file__).with_name(WORKER)
+RECORD = "kurs-offline.json"
 PAGE_REFERENCE = re.compile(r"""\b(?:src|href)=["']([^"'#?]+)""")
 CSS_REFERENCE = re.compile(r"""(?:url\(["']?|@import\s+["'])([^"')#?]+)""")
 
@@ -51,22 +53,43 @@ def site_files(outdir: Path) -> list[str]:
     return sorted(files)
 
 
-def write_worker_file(outdir: Path) -> str:
-    """Write the worker for the site in ``outdir``; returns the build's version."""
+def worker_build(outdir: Path) -> dict:
+    """The version and file list of the site in ``outdir``."""
     files = site_files(outdir)
     digest = hashlib.sha256()
     for name in files:
         digest.update(name.encode() + b"\0" + (outdir / name).read_bytes())
     # "./" is the site's address without a file name, which the server answers with index.html
-    build = {"version": digest.hexdigest()[:16], "files": ["./", *files]}
+    return {"version": digest.hexdigest()[:16], "files": ["./", *files]}
+
+
+def write_worker_file(outdir: Path, build: dict | None = None) -> str:
+    """Write the worker for the site in ``outdir``; returns the build's version."""
+    build = build or worker_build(outdir)
     (outdir / WORKER).write_text(f"const BUILD = {json.dumps(build, indent=1)};\n\n"
                                  + WORKER_SOURCE.read_text(encoding="utf-8"), encoding="utf-8")
     return build["version"]
 
 
+def stamp(path: Path) -> list[int] | None:
+    return [path.stat().st_mtime_ns, path.stat().st_size] if path.is_file() else None
+
+
 def write_worker(app: Sphinx, exception) -> None:
-    if not exception and app.builder.format == "html":
-        write_worker_file(Path(app.outdir))
+    """Write the worker, unless no page, no file in its list and not its code changed since the last one."""
+    if exception or app.builder.format != "html":
+        return
+    outdir, record = Path(app.outdir), Path(app.doctreedir) / RECORD
+    before = json.loads(record.read_text()) if record.exists() else {}
+    names = {p.relative_to(outdir).as_posix() for p in pages(outdir)}
+    if (before and (outdir / WORKER).is_file() and names <= before.keys()
+            and all(stamp(outdir / name if name != WORKER else WORKER_SOURCE) == value
+                    for name, value in before.items())):
+        return
+    build = worker_build(outdir)
+    write_worker_file(outdir, build)
+    after = {name: stamp(outdir / name) for name in build["files"][1:]}
+    record.write_text(json.dumps({**after, WORKER: stamp(WORKER_SOURCE)}, indent=0))
 
 
 def setup(app: Sphinx) -> None:

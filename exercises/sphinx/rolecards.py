@@ -11,6 +11,7 @@ from pathlib import Path
 from sphinx.application import Sphinx
 
 from exercises.roleplay_data import role_cards_html
+from exercises.sphinx.weight import strip_spare_text, write_if_changed
 
 FOLDER = "rollenkarten"
 
@@ -22,8 +23,9 @@ def write_role_cards(app: Sphinx, exception) -> None:
     folder.mkdir(exist_ok=True)
     confidential = app.config.kurs_edition == "trainer"
     for scenario_id, scenario in app.env.kurs_content.scenarios.items():
-        (folder / f"{scenario_id}.html").write_text(role_cards_html(scenario, confidential),
-                                                    encoding="utf-8")
+        cards = role_cards_html(scenario, confidential)
+        # as weight.py would leave them, so that an unchanged card stays untouched
+        write_if_changed(folder / f"{scenario_id}.html", strip_spare_text(cards))
 
 
 def setup(app: Sphinx) -> None:

@@ -10,8 +10,13 @@ After the build, every written page gets inline SVG icons in place of the
 icon-font script (icons.py) and loses the theme's indentation, blank lines
 and comments, which the browser ignores outside ``pre``, ``textarea`` and
 ``script``.
+
+That work, and what bundles.py and offline.py do after it, is for the pages
+this build wrote: the size and time of each page as the last build left it
+are kept in the doctree folder, and a page that still has them is done.
 """
 
+import json
 import re
 from pathlib import Path
 
@@ -23,6 +28,7 @@ from exercises.sphinx.icons import inline_icons, trim_theme_css
 KEEP_WHITESPACE = re.compile(r"(<(pre|textarea|script)\b.*?</\2>)", re.IGNORECASE | re.DOTALL)
 COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 INDENT_AND_BLANK_LINES = re.compile(r"\n\s+")
+STAMPS = "kurs-seiten.json"
 
 
 def drop_widget_state(app: Sphinx, doctree: nodes.document) -> None:
@@ -46,19 +52,45 @@ def pages(outdir: Path) -> list[Path]:
     return [p for p in outdir.rglob("*.html") if not {"_static", "_sources"} & set(p.parts)]
 
 
+def write_if_changed(path: Path, text: str) -> None:
+    """Leave a file with this very text as it is, so that it does not count as new."""
+    if not path.is_file() or path.read_text(encoding="utf-8") != text:
+        path.write_text(text, encoding="utf-8")
+
+
+def stamps(outdir: Path) -> dict[str, list[int]]:
+    return {p.relative_to(outdir).as_posix(): [p.stat().st_mtime_ns, p.stat().st_size] for p in pages(outdir)}
+
+
+def changed_pages(app: Sphinx) -> list[Path]:
+    """The pages written since the last build finished (all of them after a failed one)."""
+    record = Path(app.doctreedir) / STAMPS
+    before = json.loads(record.read_text()) if record.exists() else {}
+    outdir = Path(app.outdir)
+    return [outdir / name for name, stamp in stamps(outdir).items() if before.get(name) != stamp]
+
+
 def lighten_pages(app: Sphinx, exception) -> None:
     if exception or app.builder.format != "html":
         return
     outdir = Path(app.outdir)
     trim_theme_css(outdir)
-    for path in pages(outdir):
+    app.builder.kurs_changed = changed_pages(app)  # type: ignore[attr-defined]
+    for path in app.builder.kurs_changed:  # type: ignore[attr-defined]
         html = path.read_text(encoding="utf-8")
         lighter = strip_spare_text(inline_icons(html, path.relative_to(outdir).as_posix()))
         if lighter != html:
             path.write_text(lighter, encoding="utf-8")
 
 
+def remember_pages(app: Sphinx, exception) -> None:
+    if not exception and app.builder.format == "html":
+        (Path(app.doctreedir) / STAMPS).write_text(json.dumps(stamps(Path(app.outdir)), indent=0))
+
+
 def setup(app: Sphinx) -> None:
     # doctree-read comes after myst-nb's parser has filed the page's scripts
     app.connect("doctree-read", drop_widget_state)
     app.connect("build-finished", lighten_pages, priority=600)
+    # after bundles.py and offline.py have had the changed pages
+    app.connect("build-finished", remember_pages, priority=950)
