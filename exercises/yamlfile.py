@@ -1,16 +1,32 @@
-"""Read YAML with line numbers (ruamel.yaml), so problems name their line."""
+"""Read YAML with line numbers (ruamel.yaml), so problems name their line.
 
+ruamel's line-keeping parser is pure Python: the course's content takes about
+2 s of CPU, and a build reads it in every process (the Sphinx extension, each
+page's kernel, a company build's check). What it parsed is kept in
+``_build/.yaml-cache``, keyed on the file's bytes, and loaded again in a
+fraction of that time.
+"""
+
+import contextlib
+import hashlib
+import os
+import pickle
 import re
+import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+import ruamel.yaml
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.constructor import DuplicateKeyError
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
+from exercises import PROJECT_DIR
 from exercises.problems import Problem
+
+CACHE_DIR = PROJECT_DIR / "_build" / ".yaml-cache"
 
 
 class YamlFile:
@@ -44,6 +60,10 @@ def read_yaml(path: Path) -> tuple[YamlFile | None, list[Problem]]:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
         return None, [Problem(path, 1, f"Datei nicht lesbar: {error}")]
+    cached = CACHE_DIR / (hashlib.sha256(f"{ruamel.yaml.__version__}\0{text}".encode()).hexdigest()
+                          + ".pickle")
+    with contextlib.suppress(OSError, pickle.UnpicklingError, EOFError):
+        return YamlFile(path, pickle.loads(cached.read_bytes())), []
     try:
         data = YAML(typ="rt").load(text)
     except DuplicateKeyError as error:
@@ -55,7 +75,18 @@ def read_yaml(path: Path) -> tuple[YamlFile | None, list[Problem]]:
         return None, [Problem(path, line, f"YAML-Syntaxfehler: {reason}")]
     except YAMLError:
         return None, [Problem(path, 1, f"YAML-Syntaxfehler: {GENERAL}")]
+    keep(cached, data)
     return YamlFile(path, data), []
+
+
+def keep(cached: Path, data: Any) -> None:
+    """Store a parse for the next reader; several processes may write at once, none sees half a file."""
+    with contextlib.suppress(OSError):
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=cached.parent, suffix=".tmp")
+        with os.fdopen(handle, "wb") as file:
+            file.write(pickle.dumps(data, pickle.HIGHEST_PROTOCOL))
+        os.replace(temporary, cached)
 
 
 INDENTATION = ("Die Einrückung stimmt nicht (hier oder in der Zeile davor): Einträge derselben Ebene "
