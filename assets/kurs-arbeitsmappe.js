@@ -415,24 +415,18 @@
 
   /* ---------- start ---------- */
 
-  let model = null;
   const start = () => {
     document.querySelectorAll("[data-kurs-arbeitsmappe]").forEach((root) => {
       if (root.getAttribute("data-bereit")) return;
       let data;
       try { data = JSON.parse(root.querySelector("script[type='application/json']").textContent); } catch (error) { return; }
-      model = data;
       workbook(root.querySelector(".kurs-ziel"), data);
       root.setAttribute("data-bereit", "ja");
     });
   };
 
   window.Kurs = window.Kurs || {};
-  window.Kurs.workbook = {
-    /* The Markdown export for the saved entries (tests compare it with markdown.py). */
-    markdown: () => { flushAll(); return model ? markdown(model, entries()) : ""; },
-    start
-  };
+  window.Kurs.workbook = { start };
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
   else start();
 })();

@@ -13,10 +13,12 @@ per key:
                          the learner's own customer
   "eigen:einheiten", "eigen:produkte"   the names of those slots (a list of texts)
 
-Every text has a maximum length, so the largest possible state is known:
-``worst_case_state`` builds it (every character one that JSON escapes) and the
-check refuses content whose worst case exceeds ``STATE_LIMIT``, so the
-workbook fits into SCORM suspend_data next to the rest of the progress.
+An empty value removes its entry. Every text has a maximum length, so the
+largest possible state is known: ``worst_case_state`` builds it (every
+character one that JSON escapes) and the check refuses content whose worst case
+exceeds ``STATE_LIMIT``. That fits SCORM 2004's suspend_data (64,000
+characters) next to the rest of the progress; SCORM 1.2 (4,096) leaves the free
+texts out when they do not fit and keeps them in the browser (assets/kurs-lms.js).
 """
 
 import json
