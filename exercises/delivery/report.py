@@ -16,6 +16,7 @@ from html import escape
 from pathlib import Path
 
 from exercises.content import Content
+from exercises.jshash import base36, fnv1a
 from exercises.quiz.model import MultipleChoice, Numeric, Ordering, SingleChoice, TrueFalse
 from exercises.quiz.widget import parse_number
 
@@ -113,16 +114,7 @@ def load_group(paths: list[Path]) -> Group:
 def fingerprint(question_ids: list[str]) -> str:
     """The quiz runtime's fingerprint of a question list (``fingerprint`` in kurs-quiz.js):
     an attempt stored for another version of a bank is not scored against this one."""
-    value = 0x811C9DC5
-    for char in "|".join(question_ids) + "#":
-        value = ((value ^ ord(char)) * 0x01000193) & 0xFFFFFFFF
-    digits = "0123456789abcdefghijklmnopqrstuvwxyz"
-    text = ""
-    while True:
-        value, rest = divmod(value, 36)
-        text = digits[rest] + text
-        if not value:
-            return text
+    return base36(fnv1a("|".join(question_ids) + "#"))
 
 
 def answer_score(question, raw, content: Content) -> float | None:

@@ -6,14 +6,13 @@ The rule lives twice, here and in ``assets/kurs-wiederholen.js``; tests check
 that both give the same cards and keys.
 """
 
-import string
+from exercises.jshash import base36, fnv1a
 
 # Days until a card is due again, by box: a wrong answer puts it in box 0,
 # each right answer one box up, at most to the last.
 INTERVALS = (1, 3, 7, 21)
 
 Card = tuple[int, int]
-DIGITS = string.digits + string.ascii_lowercase
 
 
 def card_key(question_id: str) -> str:
@@ -23,16 +22,8 @@ def card_key(question_id: str) -> str:
     course answered, the cards still fit SCORM 1.2 suspend_data beside the rest of the
     state. tests/test_review.py checks that no two questions share a key.
     """
-    value = 0x811C9DC5
-    for char in question_id:
-        value = ((value ^ ord(char)) * 0x01000193) & 0xFFFFFFFF
-    value = ((value >> 24) ^ value) & 0xFFFFFF
-    digits = ""
-    while True:
-        value, digit = divmod(value, 36)
-        digits = DIGITS[digit] + digits
-        if not value:
-            return digits
+    full = fnv1a(question_id)
+    return base36(((full >> 24) ^ full) & 0xFFFFFF)
 
 
 def next_card(card: Card | None, correct: bool, today: int) -> Card:
