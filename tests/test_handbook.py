@@ -3,6 +3,7 @@
 import re
 import subprocess
 import sys
+import unicodedata
 
 import pytest
 from conftest import PROJECT, build_once
@@ -17,7 +18,8 @@ HEADER_BAND = 45  # points from the top edge: the page-margin box with the runni
 
 
 def bare(text: str) -> str:
-    return re.sub(r"\s+", "", text)
+    """Text without spaces and with ligatures split ("ﬀ" → "ff"), as the PDF's text compares to YAML."""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
 
 
 @pytest.fixture(scope="session")
@@ -105,9 +107,28 @@ def test_no_chapter_takes_more_than_ten_pages(handbooks, edition):
             assert running_header(reader.pages[number - 1]).startswith(bare(title)), (title, number)
 
 
+def printed_answers(text: str, chapter: str) -> list[tuple[int, str, str]]:
+    """(number, letter, right option) of each single-choice question as the quiz prints it."""
+    bank = YAML_SAFE.load((CONTENT / f"quiz-{chapter}.yml").read_text(encoding="utf-8"))["fragen"]
+    found = []
+    for number, question in enumerate(bank, 1):
+        if question["typ"] != "einfachauswahl":
+            continue
+        right = bare(next(option["text"] for option in question["optionen"] if option.get("richtig")))
+        stem = re.escape(bare(question["frage"]))
+        printed = re.search(rf"{number}\.{stem}.*?([a-h])\){re.escape(right)}", text)
+        assert printed, f"Frage {number} nicht gedruckt"
+        found.append((number, printed[1], right))
+    return found
+
+
 def test_trainee_edition_has_no_answers_and_no_confidential_card(handbooks):
     text = bare("".join(page_texts(handbooks["trainee"])))
-    assert "Lösungsschlüssel" not in text
+    assert "LösungsschlüsselzumKapitel-Quiz" not in text
+    answers = printed_answers(text, "gehalt")
+    assert answers
+    for number, letter, right in answers:
+        assert f"{number}.{letter}){right}" not in text
     for scenario in scenarios():
         for limit in scenario["rollen"]["einkauf"]["vertrauliche_grenzen"]:
             assert bare(limit) not in text
@@ -127,18 +148,10 @@ def test_trainer_edition_has_the_keys_and_the_confidential_cards(handbooks):
 def test_the_key_uses_the_printed_numbers_and_letters(handbooks):
     """Each single-choice question: the key's number and letter are those printed at the right option."""
     text = bare("".join(page_texts(handbooks["trainer"])))
-    bank = YAML_SAFE.load((CONTENT / "quiz-gehalt.yml").read_text(encoding="utf-8"))["fragen"]
-    checked = 0
-    for number, question in enumerate(bank, 1):
-        if question["typ"] != "einfachauswahl":
-            continue
-        right = bare(next(option["text"] for option in question["optionen"] if option.get("richtig")))
-        stem = re.escape(bare(question["frage"]))
-        printed = re.search(rf"{number}\.{stem}.*?([a-h])\){re.escape(right)}", text)
-        assert printed, f"Frage {number} nicht gedruckt"
-        assert f"{number}.{printed[1]}){right}" in text, f"Schlüssel zu Frage {number} passt nicht"
-        checked += 1
-    assert checked >= 3
+    answers = printed_answers(text, "gehalt")
+    assert len(answers) >= 3
+    for number, letter, right in answers:
+        assert f"{number}.{letter}){right}" in text, f"Schlüssel zu Frage {number} passt nicht"
 
 
 def image_objects(resources) -> list:
