@@ -328,7 +328,7 @@
     const saved = entries();
     const statusLine = el("p", { role: "status", className: "kurs-aktionsstatus kurs-mappe-status" });
     const status = (text) => { statusLine.textContent = text; };
-    const lmsNotice = el("p", { className: "kurs-speicherhinweis kurs-mappe-lms", hidden: true,
+    const lmsNotice = el("p", { className: "kurs-lmshinweis kurs-mappe-lms", hidden: true,
       text: "Hinweis: Ihre Lernplattform hat keinen Platz für die Texte dieser Arbeitsmappe. Sie bleiben in diesem Browser gespeichert; auf einem anderen Gerät fehlen sie. Sichern Sie sie mit „Als Markdown exportieren“." });
     const showLmsNotice = () => { lmsNotice.hidden = !lmsLeftOut(); };
     const exportButton = el("button", { type: "button", className: "kurs-knopf", text: "Als Markdown exportieren" });

@@ -25,7 +25,8 @@
  *   writing:   { <task id>: { at, text, ticks } } | absent            written practice (kurs-schreiben.js)
  *   review:    { <question id>: [box, due day] } | absent             spaced review (kurs-wiederholen.js)
  *   textsLeftOut: true | absent   only in SCORM 1.2 suspend_data that had no room for the free texts
- *              (workbook, writing): this browser's copy of them is kept (assets/kurs-lms.js)
+ *              (workbook, writing) and perhaps the review cards: this browser's copy of what is
+ *              missing is kept (assets/kurs-lms.js)
  * }
  * Attempt (written and checked by kurs-quiz.js):
  *   { f: fingerprint of the question ids, seed: drives every shuffle of the attempt,
@@ -49,7 +50,6 @@
 
   // Practice kinds added after version 2 began: optional, so older v2 states stay valid.
   const PRACTICE = ["workbook", "writing", "review"];
-  const FREE_TEXTS = ["workbook", "writing"];
 
   const empty = () => ({ version: VERSION, chapters: {}, quizzes: {}, exam: { attempts: [], open: null }, roleplays: {}, visited: {} });
 
@@ -128,7 +128,7 @@
     const local = state;
     state = copy(lms.state);
     if (state.textsLeftOut) {
-      FREE_TEXTS.forEach((kind) => { if (local[kind]) state[kind] = local[kind]; });
+      PRACTICE.forEach((kind) => { if (state[kind] === undefined && local[kind]) state[kind] = local[kind]; });
       delete state.textsLeftOut;
     }
   }

@@ -110,17 +110,21 @@
     return mapLeaves(JSON.parse(json), expand);
   };
 
-  /* The packed state, or without the free texts (which then stay in the browser, see
-   * assets/kurs-fortschritt.js) if it is too long for SCORM 1.2; null if even that is. */
-  const FREE_TEXTS = ["workbook", "writing"];
+  /* The packed state; if it is too long for SCORM 1.2, without the free texts, and then also
+   * without the review cards. What is left out stays in this browser (see
+   * assets/kurs-fortschritt.js); null if even the rest does not fit. */
+  const LEAVE_OUT = [["workbook", "writing"], ["workbook", "writing", "review"]];
   const fitting = async (state) => {
     const full = await encode(state);
     if (full.length <= NAMES.suspendLimit) return full;
-    const short = Object.assign({}, state, { textsLeftOut: true });
-    FREE_TEXTS.forEach((kind) => { delete short[kind]; });
-    const data = await encode(short);
     window.kursLms.textsLeftOut = true;
-    return data.length <= NAMES.suspendLimit ? data : null;
+    for (const kinds of LEAVE_OUT) {
+      const short = Object.assign({}, state, { textsLeftOut: true });
+      kinds.forEach((kind) => { delete short[kind]; });
+      const data = await encode(short);
+      if (data.length <= NAMES.suspendLimit) return data;
+    }
+    return null;
   };
 
   /* ---------- what the LMS records ---------- */

@@ -67,7 +67,7 @@
     const count = el("p", { id: `${base}-zaehler`, className: "kurs-schreiben-zaehler" });
     const savedLine = el("p", { className: "kurs-schreiben-gespeichert" });
     const status = el("p", { role: "status", className: "kurs-schreiben-status" });
-    const lmsNotice = el("p", { className: "kurs-speicherhinweis kurs-schreiben-lms", hidden: true, text: LMS_NOTICE });
+    const lmsNotice = el("p", { className: "kurs-lmshinweis kurs-schreiben-lms", hidden: true, text: LMS_NOTICE });
     const reveal = el("button", { type: "button", className: "kurs-knopf", "aria-expanded": "false",
       "aria-controls": `${base}-loesung`, text: "Musterantwort zeigen" });
     const summary = el("p", { className: "kurs-schreiben-summe" });
@@ -179,7 +179,7 @@
     if (!tasks.length) return null;
     const entries = state[KIND] || {};
     const part = el("div", { className: "kurs-schreibstand" });
-    if (textsLeftOut()) part.appendChild(el("p", { className: "kurs-speicherhinweis", text: LMS_NOTICE }));
+    if (textsLeftOut()) part.appendChild(el("p", { className: "kurs-lmshinweis", text: LMS_NOTICE }));
     part.appendChild(el("ul", {}, tasks.map((info) => {
       const entry = entries[info.id] || {};
       const text = typeof entry.text === "string" ? entry.text : "";

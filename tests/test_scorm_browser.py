@@ -18,6 +18,8 @@ from pages import PROJECT
 from ruamel.yaml import YAML
 from test_scorm import EXAM, packages  # noqa: F401  (packages: the session fixture that builds both)
 
+from exercises.quiz.review import card_key
+
 pytestmark = pytest.mark.browser
 SCORM_AGAIN = PROJECT / "tests" / "node_modules" / "scorm-again" / "dist"
 VERSIONS = {
@@ -299,17 +301,39 @@ def everything_done() -> dict:
         "roleplays": roleplays,
         "visited": {page: at for page in pages},
         "selfcheck": {"at": at, "answers": "5" * 40, "profile": {k: 100 for k in competencies}},
+        # every question once checked, due on the days of the next three weeks
+        "review": {card_key(q["id"]): [3, 20_000 + i % 21] for i, q in enumerate(all_questions)},
+        # every writing task with a full answer, as kurs-schreiben.js keeps it
+        "writing": {task["id"]: {"at": at, "text": task["musterantwort"],
+                                 "ticks": "1" * len(task["checkliste"])}
+                    for path in sorted(content.glob("schreibaufgaben*.yml"))
+                    for task in yaml.load(path.read_text("utf-8"))["aufgaben"]},
     }
 
 
 def test_suspend_data_of_a_learner_who_did_everything_fits_scorm_12(visit, lms):
+    """Everything but the free texts fits SCORM 1.2; the texts stay in the browser."""
     v = visit()
     page = v.open(f"{lms}/scorm12/scorm-start.html")
     state = everything_done()
-    encoded = page.evaluate("state => window.kursLms.encode(state)", state)  # a promise, awaited
-    assert len(encoded) <= VERSIONS["scorm12"]["limit"], f"{len(encoded)} Zeichen"
+    encoded = page.evaluate("state => window.kursLms.fitting(state)", state)  # a promise, awaited
+    assert encoded is not None and len(encoded) <= VERSIONS["scorm12"]["limit"], encoded and len(encoded)
     back = page.evaluate("text => window.kursLms.decode(text)", encoded)
     assert back["quizzes"] == state["quizzes"] and back["roleplays"] == state["roleplays"]
     assert back["visited"].keys() == state["visited"].keys()
     assert back["exam"]["attempts"][0]["chapters"] == {c: [2.667, 3] for c in state["chapters"]}
+    assert back["review"] == state["review"] and back["selfcheck"] == state["selfcheck"]
+    assert "writing" not in back and back["textsLeftOut"] is True
+    assert v.errors == []
+
+
+def test_suspend_data_keeps_everything_in_scorm_2004(visit, lms):
+    v = visit()
+    page = v.open(f"{lms}/scorm2004/scorm-start.html")
+    state = everything_done()
+    encoded = page.evaluate("state => window.kursLms.fitting(state)", state)
+    assert len(encoded) <= VERSIONS["scorm2004"]["limit"]
+    back = page.evaluate("text => window.kursLms.decode(text)", encoded)
+    assert back["writing"] == state["writing"] and back["review"] == state["review"]
+    assert "textsLeftOut" not in back
     assert v.errors == []
