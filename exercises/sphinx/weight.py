@@ -29,6 +29,11 @@ KEEP_WHITESPACE = re.compile(r"(<(pre|textarea|script)\b.*?</\2>)", re.IGNORECAS
 COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 INDENT_AND_BLANK_LINES = re.compile(r"\n\s+")
 STAMPS = "kurs-seiten.json"
+# The theme loads Sphinx's search index and tools into every page for a search-as-you-type
+# field that is off (the theme's default): 33 KB gzip and three blocking requests that only
+# the search page, which loads them itself, uses.
+SEARCH_SCRIPTS = re.compile(r'\s*<script src="[^"]*\b(?:_static/searchtools|_static/language_data'
+                            r'|searchindex)\.js[^"]*"></script>')
 
 
 def drop_widget_state(app: Sphinx, doctree: nodes.document) -> None:
@@ -78,7 +83,11 @@ def lighten_pages(app: Sphinx, exception) -> None:
     app.builder.kurs_changed = changed_pages(app)  # type: ignore[attr-defined]
     for path in app.builder.kurs_changed:  # type: ignore[attr-defined]
         html = path.read_text(encoding="utf-8")
-        lighter = strip_spare_text(inline_icons(html, path.relative_to(outdir).as_posix()))
+        name = path.relative_to(outdir).as_posix()
+        lighter = html
+        if name != "search.html" and not app.config.html_theme_options.get("search_as_you_type"):
+            lighter = SEARCH_SCRIPTS.sub("", lighter)
+        lighter = strip_spare_text(inline_icons(lighter, name))
         if lighter != html:
             path.write_text(lighter, encoding="utf-8")
 
