@@ -1,6 +1,6 @@
 /* KAM-Kurs: the salary calculator of the Gehalt chapter, without kernel or network.
  *
- * The model is exercises/salary.py. The page gets its factors as JSON
+ * The model is exercises/salary/model.py. The page gets its factors as JSON
  * (salary.page_data), already worked out there, so this file only multiplies
  * them in the same order and rounds the same way, to m.rundung (100) euros; the
  * tests compare both for many inputs. The inputs of both profiles are kept in
@@ -40,7 +40,7 @@
   function differenz(zahl) { return (zahl > 0 ? "+" : zahl < 0 ? "−" : "±") + euro(Math.abs(zahl)); }
   function jahreText(n) { return n === 1 ? "1 Jahr" : n + " Jahre"; }
 
-  /* ---------- the model, as exercises/salary.py ---------- */
+  /* ---------- the model, as exercises/salary/model.py ---------- */
 
   /* To `schritt` euros, halves up: the same floating-point steps as salary.round_euro. */
   function runden(x, schritt) { return Math.floor(x / schritt + 0.5) * schritt; }
@@ -509,7 +509,7 @@
 
   /* ---------- company edition: the company's own figures, nothing to set ---------- */
 
-  /* exercises/salary.py worked out every line (company_page_data); shown as given. */
+  /* exercises/salary/model.py worked out every line (company_page_data); shown as given. */
   function firmenZahlen(ziel, f) {
     var titelId = neueId("kurs-gehalt-firma");
     ziel.appendChild(el("section", { className: "kurs-gehalt-firma", "aria-labelledby": titelId }, [

@@ -1,6 +1,6 @@
 /* KAM-Kurs: negotiation role-plays as branching dialogues, without kernel or network.
  *
- * Data comes as JSON from the page (exercises/roleplay_data.py), including every
+ * Data comes as JSON from the page (exercises/roleplay/data.py), including every
  * screen label in the scenario's language (data.texte), so this file holds no
  * German or English UI text. All text is set with textContent. The path taken is
  * saved through Kurs.progress, so a reload continues where the trainee left off;
@@ -10,7 +10,7 @@
   "use strict";
   const { el, shuffled } = Kurs.dom;
 
-  /* "{n}" placeholders, the same syntax Python's str.format fills in roleplay_data.py. */
+  /* "{n}" placeholders, the same syntax Python's str.format fills in exercises/roleplay/data.py. */
   const fill = (template, values) => template.replace(/\{(\w+)\}/g, (match, key) => (key in values ? String(values[key]) : match));
 
   const signed = (n) => (n > 0 ? "+" + n : n < 0 ? "−" + Math.abs(n) : "±0");

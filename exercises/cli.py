@@ -9,13 +9,14 @@ import json
 import sys
 from pathlib import Path
 
-from exercises import PROJECT_DIR, salary_cli
+from exercises import PROJECT_DIR
 from exercises.chapters import chapter_files, chapters
 from exercises.content import load_content, require_content
 from exercises.delivery import cli as delivery_cli
 from exercises.discount import cli as discount_cli
 from exercises.problems import ContentError
 from exercises.quiz.rules import figures_table
+from exercises.salary import cli as salary_cli
 
 
 def command_check(args: argparse.Namespace) -> int:

@@ -24,8 +24,8 @@ from exercises.models import Figure, GlossaryEntry, Source, validation_errors
 from exercises.problems import ContentError, Problem
 from exercises.quiz.model import Exam, Numeric, QuizBank
 from exercises.quiz.rules import bank_figures, bank_problems, near_duplicates, numeric_problem
-from exercises.roleplay import Scenario, buyer_name_problems, graph_problems
-from exercises.salary import SalaryModel, Tables, example_references, parameter_problems, tables
+from exercises.roleplay.model import Scenario, buyer_name_problems, graph_problems
+from exercises.salary.model import SalaryModel, Tables, example_references, parameter_problems, tables
 from exercises.selfcheck import SelfCheck
 from exercises.trainer import TrainerNotes, plan_problems
 from exercises.workbook.checks import workbook_problems

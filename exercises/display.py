@@ -63,8 +63,8 @@ def exam() -> Exercise:
 
 
 def roleplay(scenario_id: str) -> Exercise:
-    from exercises.roleplay_data import roleplay_data
-    from exercises.roleplay_widget import roleplay_widget
+    from exercises.roleplay.data import roleplay_data
+    from exercises.roleplay.widget import roleplay_widget
 
     content, _ = course()
     scenario = content.scenarios[scenario_id]
@@ -76,8 +76,8 @@ def roleplay(scenario_id: str) -> Exercise:
 
 def salary_calculator() -> Exercise:
     """The salary calculator of the Gehalt chapter: two profiles side by side."""
-    from exercises.salary import page_data
-    from exercises.salary_widget import salary_widget
+    from exercises.salary.model import page_data
+    from exercises.salary.widget import salary_widget
     from exercises.sphinx.references import source_anchor
 
     content, _ = course()

@@ -8,8 +8,8 @@ import pytest
 from pages import scenario_ids
 
 from exercises.content import load_content
-from exercises.roleplay import MAX_EFFECT, Scenario, amounts_in, negotiation_problems, seller_texts
-from exercises.roleplay_data import UI_TEXT, role_cards_html, roleplay_data
+from exercises.roleplay.data import UI_TEXT, role_cards_html, roleplay_data
+from exercises.roleplay.model import MAX_EFFECT, Scenario, amounts_in, negotiation_problems, seller_texts
 from exercises.trainer import plan_problems
 
 CONTENT, PROBLEMS = load_content()

@@ -1,4 +1,4 @@
-"""The salary model (exercises/salary.py), its data checks, the notebook app and
+"""The salary model (exercises/salary/model.py), its data checks, the notebook app and
 ``python -m exercises salary``.
 
 Broken data files live in ``tests/fixtures/kaputt-gehalt`` and are checked by
@@ -19,7 +19,7 @@ from pages import PROJECT
 from ruamel.yaml import YAML
 
 from exercises.content import load_content, require_content
-from exercises.salary import (
+from exercises.salary.model import (
     ASSUMPTION,
     VARIABLE_SHARE,
     YEARS,
@@ -318,7 +318,7 @@ def test_page_data_holds_the_models_factors():
 
 
 def test_notebook_app_computes_with_the_model_and_states_level_and_target():
-    from exercises.salary_widget import salary_widget
+    from exercises.salary.widget import salary_widget
 
     app = salary_widget(TABLES)
     intro, comparison = app.children[0], app.children[2]
@@ -496,7 +496,7 @@ def test_company_mode_without_a_variable_share_shows_no_split(tmp_path):
 
 
 def test_company_mode_cli_and_notebook_app_give_the_page_numbers(tmp_path):
-    from exercises.salary_widget import salary_widget
+    from exercises.salary.widget import salary_widget
 
     company_tables(tmp_path, jahr=2026, ausgangswert=64000, spanne_von=62000, spanne_bis=88000,
                    variabler_anteil=15)

@@ -10,7 +10,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from exercises.content import require_content
-from exercises.salary import VARIABLE_SHARE, YEARS, Profile, estimate, euros, example_text, round_euro
+from exercises.salary.model import VARIABLE_SHARE, YEARS, Profile, estimate, euros, example_text, round_euro
 
 pytestmark = pytest.mark.browser
 TABLES = require_content().salary_tables()

@@ -12,7 +12,7 @@ from exercises.chapters import Chapter, section_labels
 from exercises.company import Company
 from exercises.content import Content
 from exercises.quiz.data import CHAPTER_PASS_PERCENT
-from exercises.roleplay import Scenario
+from exercises.roleplay.model import Scenario
 
 
 @dataclass

@@ -14,9 +14,9 @@ from exercises.delivery.assign import qr_svg
 from exercises.delivery.worksheet import key_items, numbered, question_items
 from exercises.discount import model as discount
 from exercises.formatting import german_number
-from exercises.roleplay import Scenario
-from exercises.roleplay_data import UI_TEXT
-from exercises.salary import (
+from exercises.roleplay.data import UI_TEXT
+from exercises.roleplay.model import Scenario
+from exercises.salary.model import (
     TARGET_PAY,
     Tables,
     company_lines,

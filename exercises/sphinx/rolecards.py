@@ -10,7 +10,7 @@ from pathlib import Path
 
 from sphinx.application import Sphinx
 
-from exercises.roleplay_data import role_cards_html
+from exercises.roleplay.data import role_cards_html
 from exercises.sphinx.weight import strip_spare_text, write_if_changed
 
 FOLDER = "rollenkarten"

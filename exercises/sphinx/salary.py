@@ -3,7 +3,7 @@
 ``{gehalt}`beispiel.feld``` quotes what the calculator gives for the example
 profiles of ``gehaltsmodell.yml`` (e.g. ``{gehalt}`angebot.typisch```: the
 offer's typical annual salary, rounded to 100 € like every amount of the
-calculator). The role computes it with ``exercises.salary`` at build time, so
+calculator). The role computes it with ``exercises.salary.model`` at build time, so
 the prose cannot disagree with the calculator next to it. Unknown targets are
 build errors, like unknown figures.
 
@@ -19,7 +19,7 @@ from docutils.statemachine import StringList
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
-from exercises.salary import (
+from exercises.salary.model import (
     EXAMPLE_FIELDS,
     TARGET_PAY,
     Tables,

@@ -5,8 +5,8 @@ from html import escape
 
 import ipywidgets as widgets
 
-from exercises.roleplay import Scenario
-from exercises.roleplay_data import UI_TEXT
+from exercises.roleplay.data import UI_TEXT
+from exercises.roleplay.model import Scenario
 
 
 def roleplay_widget(scenario: Scenario) -> widgets.Widget:

@@ -9,7 +9,7 @@ Placeholders such as ``{n}`` are filled by str.format here and by the same
 
 from html import escape
 
-from exercises.roleplay import Scenario
+from exercises.roleplay.model import Scenario
 
 UI_TEXT = {
     "de": {

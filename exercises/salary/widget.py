@@ -1,6 +1,6 @@
 """The salary calculator as an ipywidgets app, for live notebooks (Jupyter, Binder).
 
-Two profiles side by side, each computed by ``exercises.salary``: the same
+Two profiles side by side, each computed by ``exercises.salary.model``: the same
 model, rounding and explanation as the static page and the command line;
 only the surface differs. Every input is a list, slider or box, so no input
 can be invalid. Text from the data goes into HTML widgets escaped.
@@ -10,7 +10,7 @@ from html import escape
 
 import ipywidgets as widgets
 
-from exercises.salary import (
+from exercises.salary.model import (
     ASSUMPTION,
     TARGET_PAY,
     VARIABLE_SHARE,

@@ -1,7 +1,7 @@
 """``python -m exercises salary``: the salary calculator on the command line.
 
 Same model and numbers as the calculator in the Gehalt chapter
-(``exercises/salary.py``). Options are taken as text and checked by the
+(``exercises/salary/model.py``). Options are taken as text and checked by the
 model, so that a wrong or missing value gets a German message naming the
 option and what it allows (exit 2), never a traceback.
 """
@@ -14,7 +14,7 @@ from pathlib import Path
 
 from exercises import PROJECT_DIR
 from exercises.content import require_content
-from exercises.salary import (
+from exercises.salary.model import (
     ASSUMPTION,
     TARGET_PAY,
     Tables,
