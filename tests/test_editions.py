@@ -108,7 +108,8 @@ def test_answer_key_numbers_questions_as_a_sheet_without_seed(trainer_site, chap
 def test_trainee_edition_contains_no_trainer_material(site):
     notes = [trainer_notes(chapter) for chapter in CHAPTERS]
     secrets = [n["missverstaendnisse"][0]["richtigstellung"][:60] for n in notes]
-    secrets += [n["rollenspiel"]["anleitung"][:60] for n in notes]
+    # not every chapter has a role-play in its trainer notes
+    secrets += [n["rollenspiel"]["anleitung"][:60] for n in notes if "rollenspiel" in n]
     for path in site.rglob("*"):
         if path.suffix in {".html", ".js", ".json", ".txt"}:
             text = path.read_text(encoding="utf-8", errors="ignore")
