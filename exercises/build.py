@@ -8,7 +8,6 @@ course itself never changes and no code is needed per company.
 import os
 import re
 import shutil
-import sys
 from pathlib import Path
 
 from ruamel.yaml import YAML
@@ -198,10 +197,6 @@ def apply_company_salary(company: Company, staging: Path, yaml: YAML) -> None:
 
 
 def build(edition: str = "trainee", company_file: Path | None = None, out: Path | None = None) -> int:
-    # jsonschema, which jupyter-book imports, builds the 39 grammars of the optional
-    # rfc3987-syntax package as it loads (about 3 s of CPU); no build checks an IRI,
-    # and without the package jsonschema leaves that format out.
-    sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]
     from jupyter_book.sphinx import build_sphinx
 
     company = load_company(company_file) if company_file else None
