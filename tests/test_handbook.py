@@ -23,12 +23,14 @@ def bare(text: str) -> str:
 
 
 @pytest.fixture(scope="session")
-def handbooks(shared_folder) -> dict[str, PdfReader]:
-    """Both editions, printed once per test run: trainee with --base-url, trainer without."""
+def handbooks(shared_folder, site, trainer_site) -> dict[str, PdfReader]:
+    """Both editions, printed once per test run from the editions the other tests use:
+    trainee with --base-url, trainer without."""
     folder = shared_folder / "handbuch"
     folder.mkdir(exist_ok=True)
-    command = (f"{sys.executable} -m exercises handbook --base-url {BASE_URL} --out {folder}/trainee.pdf && "
-               f"{sys.executable} -m exercises handbook --edition trainer --out {folder}/trainer.pdf")
+    command = (f"{sys.executable} -m exercises handbook --site {site} --base-url {BASE_URL} "
+               f"--out {folder}/trainee.pdf && {sys.executable} -m exercises handbook --edition trainer "
+               f"--site {trainer_site} --out {folder}/trainer.pdf")
     done = build_once(shared_folder, "handbuch", ["sh", "-c", command])
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
     return {edition: PdfReader(folder / f"{edition}.pdf") for edition in ("trainee", "trainer")}
@@ -230,3 +232,10 @@ def test_wrong_use_is_refused_without_traceback(args, message):
     assert result.returncode == 2
     assert message in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_a_built_folder_of_another_edition_is_refused(site, tmp_path):
+    result = run("--edition", "trainer", "--site", str(site), "--out", str(tmp_path / "handbuch.pdf"))
+    assert result.returncode == 2
+    assert "ist die Ausgabe „Teilnehmende“, nicht „trainer“" in result.stderr
+    assert "Traceback" not in result.stderr and not (tmp_path / "handbuch.pdf").exists()

@@ -160,13 +160,18 @@ def command_handbook(args: argparse.Namespace) -> int:
         return usage_error(f"--base-url: „{args.base_url}“ ist keine http(s)-Adresse, etwa https://kurs.example.de")
     started = time.monotonic()
     company = load_company(company_file) if company_file else None
-    if build(args.edition, company_file) != 0:
+    if args.site:
+        problem = built_edition_problem(Path(args.site), args.edition, company_file)
+        if problem:
+            return usage_error(problem)
+    elif build(args.edition, company_file) != 0:
         return 1
+    site = Path(args.site) if args.site else default_output(args.edition, company)
     trainer = args.edition == "trainer"
     edition = handbook.Edition(course()[0], trainer, args.base_url.rstrip("/") + "/" if args.base_url else "")
     try:
         parts, starts, total = handbook.write_handbook(
-            default_output(args.edition, company), edition,
+            site, edition,
             handbook.handbook_title(trainer, company.name if company else None), out)
     except printing.PrintError as error:
         return usage_error(str(error)) - 1  # exit 1: the command was right, printing failed
@@ -331,6 +336,8 @@ def add_commands(commands) -> None:
     book.add_argument("--base-url", default="", metavar="URL",
                       help="http(s)-Adresse der Kurs-Website: Links und QR-Codes zu den Rollenspielen")
     book.add_argument("--out", required=True, metavar="DATEI.pdf")
+    book.add_argument("--site", metavar="ORDNER",
+                      help="einen schon gebauten Ordner dieser Ausgabe drucken, statt neu zu bauen")
     book.set_defaults(run=command_handbook)
     export = commands.add_parser("export", help="Fragenbanken für Moodle schreiben (GIFT oder Moodle-XML)")
     export.add_argument("--format", required=True, choices=["gift", "moodle-xml"],
