@@ -5,6 +5,9 @@ tests/notebooks/ were made by pytest-notebook in a real kernel
 (tests/test_notebooks.py), so they are the expected values here.
 """
 
+import json
+import re
+
 import nbformat
 import pytest
 from myst_nb.core.read import read_myst_markdown_notebook
@@ -12,9 +15,13 @@ from nbformat.v4 import new_code_cell
 from pages import PROJECT
 from test_notebooks import SNAPSHOTS, executing_pages
 
-from exercises.sphinx.execution import WIDGET_STATE, course_calls_only, run_in_process
-
-WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+from exercises.sphinx.execution import (
+    WIDGET_STATE,
+    WIDGET_VIEW,
+    PrintedSomething,
+    course_calls_only,
+    run_in_process,
+)
 
 
 @pytest.mark.parametrize("sources, expected", [
@@ -49,3 +56,24 @@ def test_outputs_equal_the_kernels(docname):
             assert got.data["text/plain"] == wanted.data["text/plain"]
     views = {o.data[WIDGET_VIEW]["model_id"] for cell in ours for o in cell.outputs if WIDGET_VIEW in o.data}
     assert views <= set(page.metadata["widgets"][WIDGET_STATE]["state"])
+
+    # every widget a view refers to is in the state, so a notebook viewer can draw it
+    state = page.metadata["widgets"][WIDGET_STATE]["state"]
+    for model in state.values():
+        for reference in re.findall(r"IPY_MODEL_(\w+)", json.dumps(model["state"])):
+            assert reference in state
+
+
+def test_a_page_run_again_in_the_same_process_gets_its_widgets_again():
+    """The build runs many pages in one process; widgets an exercise module shares stay usable."""
+    for _ in range(2):
+        page = read_myst_markdown_notebook((PROJECT / "book/arbeitsmappe.md").read_text(encoding="utf-8"))
+        run_in_process(page, PROJECT / "book")
+        [output] = [o for cell in page.cells if cell.cell_type == "code" for o in cell.outputs]
+        assert WIDGET_VIEW in output.data and "text/html" in output.data
+
+
+def test_a_call_that_prints_is_left_to_the_kernel(tmp_path):
+    page = nbformat.v4.new_notebook(cells=[new_code_cell("from exercises.cli import main\nmain(['check'])")])
+    with pytest.raises(PrintedSomething, match="gültig"):
+        run_in_process(page, tmp_path)

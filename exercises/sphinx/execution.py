@@ -13,13 +13,15 @@ kernel for it cost about 2.4 s per page, two thirds of a clean build
 before Sphinx reads them; their outputs go into myst-nb's own cache as its
 kernel run would store them (execute results formatted by IPython, the
 ipywidgets state in the notebook's metadata), so myst-nb finds them there.
-Any other page, and any call that fails here, is left to myst-nb's kernel,
-which reports errors its usual way. Live notebooks always use a kernel.
+Any other page, and any call that fails, prints or warns here, is left to
+myst-nb's kernel, which shows or reports that its usual way. Live notebooks always use a kernel.
 """
 
 import ast
 import contextlib
 import io
+import json
+import re
 import time
 import warnings
 from pathlib import Path
@@ -34,6 +36,8 @@ from exercises import package_fingerprint
 
 logger = logging.getLogger(__name__)
 WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+MODEL_REFERENCE = re.compile(r"IPY_MODEL_(\w+)")
 # What ipykernel reports about itself; myst-nb takes the code lexer from it.
 LANGUAGE_INFO = {"name": "python", "pygments_lexer": "ipython3", "file_extension": ".py",
                  "mimetype": "text/x-python", "codemirror_mode": {"name": "ipython", "version": 3},
@@ -77,37 +81,52 @@ def course_calls_only(cells: list[NotebookNode]) -> bool:
     return True
 
 
+class PrintedSomething(Exception):
+    """A call printed or warned: the kernel run shows that output as myst-nb does."""
+
+
 def run_in_process(notebook: NotebookNode, folder: Path) -> None:
-    """Fill in the code cells' outputs as a kernel would (streams, then the result)."""
+    """Fill in the code cells' results as a kernel would, and the state of the widgets they show."""
     from IPython.core.formatters import DisplayFormatter
     from ipywidgets import Widget
 
     formatter = DisplayFormatter()
     namespace: dict = {"__name__": "__main__"}
-    Widget.close_all()
+    views: list[str] = []
     with contextlib.chdir(folder):
         cells = [cell for cell in notebook.cells if cell.cell_type == "code"]
         for count, cell in enumerate(cells, 1):
             body = ast.parse(cell.source).body
             call = body.pop().value if isinstance(body[-1], ast.Expr) else None
-            out, err = io.StringIO(), io.StringIO()
-            with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err), \
+            printed = io.StringIO()
+            # IPython prints a failing _repr_*_ instead of raising: formatting happens in here too
+            with contextlib.redirect_stdout(printed), contextlib.redirect_stderr(printed), \
                     warnings.catch_warnings(record=True) as caught:
                 exec(compile(ast.Module(body, []), "<zelle>", "exec"), namespace)
                 value = eval(compile(ast.Expression(call), "<zelle>", "eval"), namespace) if call else None
-            for w in caught:  # a kernel prints warnings to stderr, which fails the build
-                err.write(warnings.formatwarning(w.message, w.category, w.filename, w.lineno))
-            outputs = [new_output("stream", name=name, text=stream.getvalue())
-                       for name, stream in (("stdout", out), ("stderr", err)) if stream.getvalue()]
-            if value is not None:
-                data, metadata = formatter.format(value)
-                outputs.append(new_output("execute_result", data=data, metadata=metadata,
-                                          execution_count=count))
-            cell.outputs = outputs
+                data, metadata = formatter.format(value) if value is not None else ({}, {})
+            if printed.getvalue() or caught:
+                raise PrintedSomething(printed.getvalue() + "".join(str(w.message) for w in caught))
+            cell.outputs = [new_output("execute_result", data=data, metadata=metadata, execution_count=count)
+                            ] if data else []
             cell.execution_count = count
+            if WIDGET_VIEW in data:
+                views.append(data[WIDGET_VIEW]["model_id"])
     notebook.metadata["language_info"] = LANGUAGE_INFO
-    notebook.metadata["widgets"] = {WIDGET_STATE: Widget.get_manager_state()}
-    Widget.close_all()
+    notebook.metadata["widgets"] = {WIDGET_STATE: shown_widgets(Widget.get_manager_state(), views)}
+
+
+def shown_widgets(manager_state: dict, views: list[str]) -> dict:
+    """The manager state cut down to the shown widgets and every widget they refer to.
+    Widgets stay open between pages: an exercise module may share one (a layout, say)."""
+    everything, kept, todo = manager_state["state"], {}, list(views)
+    while todo:
+        model_id = todo.pop()
+        if model_id in kept or model_id not in everything:
+            continue
+        kept[model_id] = everything[model_id]
+        todo += MODEL_REFERENCE.findall(json.dumps(kept[model_id]["state"]))
+    return {**manager_state, "state": kept}
 
 
 class CoursePages:
@@ -144,7 +163,8 @@ class CoursePages:
             started = time.perf_counter()
             try:
                 run_in_process(notebook, path.parent)
-            except Exception:  # noqa: BLE001  the kernel run that follows reports it properly
+            except (Exception, SystemExit) as error:  # the kernel run that follows reports it properly
+                logger.info(f"{docname}: läuft im Kernel ({type(error).__name__})")
                 continue
             seconds = time.perf_counter() - started
             bundle = CacheBundleIn(notebook, str(path), data={"execution_seconds": seconds})
