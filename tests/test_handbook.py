@@ -1,5 +1,6 @@
 """The printed handbook: the whole course as one A4 PDF, for trainees and for trainers."""
 
+import functools
 import re
 import subprocess
 import sys
@@ -36,21 +37,27 @@ def handbooks(shared_folder, site, trainer_site) -> dict[str, PdfReader]:
     return {edition: PdfReader(folder / f"{edition}.pdf") for edition in ("trainee", "trainer")}
 
 
+# Reading a PDF's text takes pypdf about 0.1 s a page: each handbook is read once per worker.
+@functools.cache
 def page_texts(reader: PdfReader) -> list[str]:
     return [page.extract_text() for page in reader.pages]
 
 
-def running_header(page) -> str:
-    """The text printed in the top margin of a page."""
-    height = float(page.mediabox.height)
-    parts = []
+@functools.cache
+def running_headers(reader: PdfReader) -> list[str]:
+    """The text printed in the top margin of each page."""
+    headers = []
+    for page in reader.pages:
+        height = float(page.mediabox.height)
+        parts = []
 
-    def keep(text, cm, tm, *_):  # y on the page: the text matrix's origin through the current matrix
-        if tm[4] * cm[1] + tm[5] * cm[3] + cm[5] > height - HEADER_BAND:
-            parts.append(text)
+        def keep(text, cm, tm, *_, parts=parts, height=height):  # y: the text matrix's origin through cm
+            if tm[4] * cm[1] + tm[5] * cm[3] + cm[5] > height - HEADER_BAND:
+                parts.append(text)
 
-    page.extract_text(visitor_text=keep)
-    return bare("".join(parts))
+        page.extract_text(visitor_text=keep)
+        headers.append(bare("".join(parts)))
+    return headers
 
 
 def contents(reader: PdfReader) -> list[tuple[str, int]]:
@@ -92,10 +99,10 @@ def test_contents_list_every_chapter_with_the_page_it_starts_on(handbooks, editi
         assert bare(chapter) in titles, f"{chapter} fehlt im Inhaltsverzeichnis"
     texts = page_texts(reader)
     for title, first in listed:
-        assert running_header(reader.pages[first - 1]).startswith(bare(title)), (title, first)
+        assert running_headers(reader)[first - 1].startswith(bare(title)), (title, first)
         assert bare(title) in bare(texts[first - 1])
         # the page before belongs to something else: the part really starts here
-        assert not running_header(reader.pages[first - 2]).startswith(bare(title)), (title, first)
+        assert not running_headers(reader)[first - 2].startswith(bare(title)), (title, first)
 
 
 @pytest.mark.parametrize("edition", ["trainee", "trainer"])
@@ -106,7 +113,7 @@ def test_no_chapter_takes_more_than_ten_pages(handbooks, edition):
     for (title, first), last in zip(listed, ends, strict=True):
         assert last - first + 1 <= 10, f"{title}: {last - first + 1} Seiten"
         for number in range(first, last + 1):  # every page of it carries its title above
-            assert running_header(reader.pages[number - 1]).startswith(bare(title)), (title, number)
+            assert running_headers(reader)[number - 1].startswith(bare(title)), (title, number)
 
 
 def printed_answers(text: str, chapter: str) -> list[tuple[int, str, str]]:
@@ -144,7 +151,7 @@ def test_trainer_edition_has_the_keys_and_the_confidential_cards(handbooks):
         for limit in scenario["rollen"]["einkauf"]["vertrauliche_grenzen"]:
             assert bare(limit) in text
     banner = "AusgabefürTrainer:innen–nichtanTeilnehmendeweitergeben"
-    assert banner in running_header(handbooks["trainer"].pages[5])
+    assert banner in running_headers(handbooks["trainer"])[5]
 
 
 def test_the_key_uses_the_printed_numbers_and_letters(handbooks):
