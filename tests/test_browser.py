@@ -52,10 +52,11 @@ def test_page_over_http(browser, site_url, path, look):
         assert seen["failed"] == []
         assert seen["console"] == []
         assert seen["errors"] == []
-        violations = Axe().run(page).response["violations"]
-        grave = [f"{v['id']} ({v['impact']}): {v['help']} – {[n['target'] for n in v['nodes']]}"
-                 for v in violations if v["impact"] in {"serious", "critical"}]
-        assert grave == []
+        if look == "desktop-hell":  # phone/dark: test_layout_browser.py runs axe with all feedback shown
+            violations = Axe().run(page).response["violations"]
+            grave = [f"{v['id']} ({v['impact']}): {v['help']} – {[n['target'] for n in v['nodes']]}"
+                     for v in violations if v["impact"] in {"serious", "critical"}]
+            assert grave == []
     finally:
         context.close()
 
