@@ -88,7 +88,6 @@ class PrintedSomething(Exception):
 def run_in_process(notebook: NotebookNode, folder: Path) -> None:
     """Fill in the code cells' results as a kernel would, and the state of the widgets they show."""
     from IPython.core.formatters import DisplayFormatter
-    from ipywidgets import Widget
 
     formatter = DisplayFormatter()
     namespace: dict = {"__name__": "__main__"}
@@ -113,20 +112,25 @@ def run_in_process(notebook: NotebookNode, folder: Path) -> None:
             if WIDGET_VIEW in data:
                 views.append(data[WIDGET_VIEW]["model_id"])
     notebook.metadata["language_info"] = LANGUAGE_INFO
-    notebook.metadata["widgets"] = {WIDGET_STATE: shown_widgets(Widget.get_manager_state(), views)}
+    notebook.metadata["widgets"] = {WIDGET_STATE: shown_widgets(views)}
 
 
-def shown_widgets(manager_state: dict, views: list[str]) -> dict:
-    """The manager state cut down to the shown widgets and every widget they refer to.
-    Widgets stay open between pages: an exercise module may share one (a layout, say)."""
-    everything, kept, todo = manager_state["state"], {}, list(views)
+def shown_widgets(views: list[str]) -> dict:
+    """The manager state of the shown widgets and every widget they refer to, as a kernel
+    run keeps it. Widgets stay open between pages: an exercise module may share one (a
+    layout, say); so the state is gathered from the views, not from all open widgets."""
+    from ipywidgets import Widget
+    from ipywidgets.widgets.widget import _instances  # every open widget by model id (ipywidgets 8)
+
+    state: dict = {}
+    todo = list(views)
     while todo:
         model_id = todo.pop()
-        if model_id in kept or model_id not in everything:
+        if model_id in state or model_id not in _instances:
             continue
-        kept[model_id] = everything[model_id]
-        todo += MODEL_REFERENCE.findall(json.dumps(kept[model_id]["state"]))
-    return {**manager_state, "state": kept}
+        state[model_id] = Widget.get_manager_state(widgets=[_instances[model_id]])["state"][model_id]
+        todo += MODEL_REFERENCE.findall(json.dumps(state[model_id]["state"]))
+    return {"version_major": 2, "version_minor": 0, "state": state}
 
 
 class CoursePages:
