@@ -20,8 +20,6 @@ myst-nb's kernel, which shows or reports that its usual way. Live notebooks alwa
 import ast
 import contextlib
 import io
-import json
-import re
 import time
 import warnings
 from pathlib import Path
@@ -37,7 +35,7 @@ from exercises import package_fingerprint
 logger = logging.getLogger(__name__)
 WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
-MODEL_REFERENCE = re.compile(r"IPY_MODEL_(\w+)")
+MODEL_PREFIX = "IPY_MODEL_"  # how a widget's state refers to another widget
 # What ipykernel reports about itself; myst-nb takes the code lexer from it.
 LANGUAGE_INFO = {"name": "python", "pygments_lexer": "ipython3", "file_extension": ".py",
                  "mimetype": "text/x-python", "codemirror_mode": {"name": "ipython", "version": 3},
@@ -129,8 +127,17 @@ def shown_widgets(views: list[str]) -> dict:
         if model_id in state or model_id not in _instances:
             continue
         state[model_id] = Widget.get_manager_state(widgets=[_instances[model_id]])["state"][model_id]
-        todo += MODEL_REFERENCE.findall(json.dumps(state[model_id]["state"]))
+        todo += references(state[model_id]["state"])
     return {"version_major": 2, "version_minor": 0, "state": state}
+
+
+def references(value) -> list[str]:
+    """The model ids a widget's state names ("IPY_MODEL_<id>", alone or in lists)."""
+    if isinstance(value, str):
+        return [value.removeprefix(MODEL_PREFIX)] if value.startswith(MODEL_PREFIX) else []
+    if isinstance(value, dict):
+        value = list(value.values())
+    return [found for item in value for found in references(item)] if isinstance(value, list) else []
 
 
 class CoursePages:
