@@ -84,24 +84,46 @@ def site_url(site):
         yield url
 
 
-@pytest.fixture(scope="session")
-def browser():
-    from playwright.sync_api import sync_playwright
-
+def chromium_options() -> dict:
     executable = os.environ.get("KURS_CHROMIUM", "/usr/bin/chromium")
     if not Path(executable).exists():
         pytest.fail(f"Chromium fehlt unter {executable} (KURS_CHROMIUM setzen oder "
                     "`apt-get install chromium`).")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=executable,
-            # Without these flags Chromium phones home at start; this machine has no network.
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync", "--no-first-run",
-                  "--disable-quic"],
-        )
-        yield browser
-        browser.close()
+    # Without these flags Chromium phones home at start; this machine has no network.
+    return {"executable_path": executable,
+            "args": ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                     "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]}
+
+
+@pytest.fixture(scope="session")
+def playwright():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as running:
+        yield running
+
+
+@pytest.fixture(scope="session")
+def browser(playwright):
+    browser = playwright.chromium.launch(**chromium_options())
+    yield browser
+    browser.close()
+
+
+@pytest.fixture
+def own_profile(playwright, tmp_path):
+    """``own_profile(look)``: Chromium with a profile on disk, as a trainee's own browser
+    keeps it. The shared browser's contexts are private windows that live in memory."""
+    opened = []
+
+    def make(look: dict):
+        opened.append(playwright.chromium.launch_persistent_context(
+            tmp_path / f"profil-{len(opened)}", **chromium_options(), **look))
+        return opened[-1]
+
+    yield make
+    for context in opened:
+        context.close()
 
 
 # How a trainee may see a page: the desktop in light mode, a phone in dark mode,
