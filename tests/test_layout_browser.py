@@ -280,3 +280,18 @@ def test_company_accent_gets_a_readable_dark_mode_shade(accent):
     assert wcag_contrast(shade, "#121212") >= 4.5
     assert wcag_contrast(shade, "#29313d") >= 4.5
     assert shade != "#ffffff"  # still the company's hue, not plain white
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_back_to_top_button_is_readable_also_under_the_mouse(visit, site_url, scheme):
+    """The theme shows it on phones when the reader scrolls back up; its own colours were
+    white on orange (2.4 : 1), and under the mouse its hover colours win."""
+    look = {**LOOKS["handy-dunkel"], "color_scheme": scheme}
+    _, page = open_page(visit, site_url, "book/gehalt.html", look)
+    button = page.locator("#pst-back-to-top")
+    page.mouse.wheel(0, 3000)
+    page.mouse.wheel(0, -300)
+    button.wait_for(state="visible")
+    assert Axe().run(page, "#pst-back-to-top").response["violations"] == []
+    button.hover()
+    assert Axe().run(page, "#pst-back-to-top").response["violations"] == []
