@@ -185,6 +185,11 @@ def test_figures_exist_and_open_in_full_size_with_their_description(visit, site_
     full.close()
 
 
+def settled(page) -> None:
+    """Buttons fade to new colours (0.15 s); axe judges the colours a reader then sees."""
+    page.wait_for_function("document.getAnimations().every((a) => !(a instanceof CSSTransition))")
+
+
 def grave_violations(page) -> list[str]:
     violations = Axe().run(page).response["violations"]
     return [f"{v['id']} ({v['impact']}): {v['help']} – {[n['target'] for n in v['nodes']][:8]}"
@@ -214,6 +219,7 @@ def test_light_mode_and_dark_by_theme_toggle_pass_axe_with_feedback_shown(visit,
         if page.evaluate("document.documentElement.dataset.theme") != "dark":
             page.evaluate("document.querySelector('.theme-switch-button').click()")
     assert page.evaluate("document.documentElement.dataset.theme") == "dark"
+    settled(page)
     assert grave_violations(page) == []
 
 
@@ -294,4 +300,5 @@ def test_back_to_top_button_is_readable_also_under_the_mouse(visit, site_url, sc
     button.wait_for(state="visible")
     assert Axe().run(page, "#pst-back-to-top").response["violations"] == []
     button.hover()
+    settled(page)
     assert Axe().run(page, "#pst-back-to-top").response["violations"] == []
