@@ -12,7 +12,7 @@ from exercises.delivery.schemas import SchemaError
 
 
 def command_package(args: argparse.Namespace) -> int:
-    from exercises.build import build, default_output, load_company
+    from exercises.build import load_company
     from exercises.content import require_content
 
     company_file = Path(args.company) if args.company else None
@@ -24,13 +24,9 @@ def command_package(args: argparse.Namespace) -> int:
         print(f"--out: „{out}“ muss auf .zip enden", file=sys.stderr)
         return 2
     company = load_company(company_file) if company_file else None
-    if args.site:
-        problem = built_edition_problem(Path(args.site), args.edition, company_file)
-        if problem:
-            return usage_error(problem)
-    elif build(args.edition, company_file) != 0:
-        return 1
-    site = Path(args.site) if args.site else default_output(args.edition, company)
+    site = edition_site(args, company_file, company)
+    if isinstance(site, int):
+        return site
     exam = require_content().exam
     course = scorm.Course(
         identifier="kam-kurs" + (f"-{company.kurzname}" if company else "")
@@ -51,6 +47,19 @@ def command_package(args: argparse.Namespace) -> int:
         shutil.rmtree(staging, ignore_errors=True)
     print(f"SCORM-Paket geschrieben: {out}")
     return 0
+
+
+def edition_site(args: argparse.Namespace, company_file: Path | None, company) -> Path | int:
+    """The built folder of the edition asked for: ``--site`` after checking it is that edition,
+    or else a fresh build. An exit code if neither works."""
+    from exercises.build import build, default_output
+
+    if args.site:
+        problem = built_edition_problem(Path(args.site), args.edition, company_file)
+        return usage_error(problem) if problem else Path(args.site)
+    if build(args.edition, company_file) != 0:
+        return 1
+    return default_output(args.edition, company)
 
 
 def built_edition_problem(site: Path, edition: str, company_file: Path | None) -> str | None:
@@ -145,7 +154,7 @@ def command_worksheet(args: argparse.Namespace) -> int:
 def command_handbook(args: argparse.Namespace) -> int:
     import time
 
-    from exercises.build import build, default_output, load_company
+    from exercises.build import load_company
     from exercises.delivery import handbook, printing
     from exercises.display import course
 
@@ -160,13 +169,9 @@ def command_handbook(args: argparse.Namespace) -> int:
         return usage_error(f"--base-url: „{args.base_url}“ ist keine http(s)-Adresse, etwa https://kurs.example.de")
     started = time.monotonic()
     company = load_company(company_file) if company_file else None
-    if args.site:
-        problem = built_edition_problem(Path(args.site), args.edition, company_file)
-        if problem:
-            return usage_error(problem)
-    elif build(args.edition, company_file) != 0:
-        return 1
-    site = Path(args.site) if args.site else default_output(args.edition, company)
+    site = edition_site(args, company_file, company)
+    if isinstance(site, int):
+        return site
     trainer = args.edition == "trainer"
     edition = handbook.Edition(course()[0], trainer, args.base_url.rstrip("/") + "/" if args.base_url else "")
     try:
