@@ -26,22 +26,29 @@
     return result;
   };
 
-  const chart = (data, values) => {
+  /* Wide rooms put each name left of its bar; narrow ones (phones) put it above the bar,
+     so that the chart scaled to the screen keeps its text at about the size drawn. */
+  const WIDE = { total: 700, row: 38, left: 250, bar: 380, barTop: 0 };
+  const NARROW = { total: 360, row: 52, left: 16, bar: 276, barTop: 22 };
+  const chart = (data, values, room) => {
     const keys = Object.keys(data.kompetenzen);
-    const row = 38, left = 250, width = 380, height = keys.length * row + 40;
-    const image = svg("svg", { viewBox: "0 0 700 " + height, role: "img", "aria-labelledby": "profil-titel profil-text", class: "kurs-profil" });
+    const narrow = room < 560;
+    const { total, row, left, bar, barTop } = narrow ? NARROW : WIDE;
+    const height = keys.length * row + 40;
+    const image = svg("svg", { viewBox: `0 0 ${total} ${height}`, role: "img", "aria-labelledby": "profil-titel profil-text",
+      class: narrow ? "kurs-profil kurs-profil-schmal" : "kurs-profil" });
     image.appendChild(svg("title", { id: "profil-titel" }, "Ihr Kompetenzprofil"));
     image.appendChild(svg("desc", { id: "profil-text" }, keys.map((k) => data.kompetenzen[k].name + ": " + values[k] + " %").join("; ")));
     [0, 50, 75, 100].forEach((tick) => {
-      const x = left + width * tick / 100;
+      const x = left + bar * tick / 100;
       image.appendChild(svg("line", { x1: x, y1: 10, x2: x, y2: height - 24, stroke: "#8a8a8a", "stroke-dasharray": tick ? "4 4" : "" }));
       image.appendChild(svg("text", { x, y: height - 6, "font-size": 14, "text-anchor": "middle", fill: "currentColor" }, tick + " %"));
     });
     keys.forEach((k, i) => {
       const y = 14 + i * row;
-      image.appendChild(svg("text", { x: 0, y: y + 17, "font-size": 16, fill: "currentColor" }, data.kompetenzen[k].name));
-      image.appendChild(svg("rect", { x: left, y, width: Math.max(2, width * values[k] / 100), height: 22, rx: 3, fill: "#0b4f6c", class: "kurs-profil-balken" }));
-      image.appendChild(svg("text", { x: left + width + 10, y: y + 17, "font-size": 16, fill: "currentColor" }, values[k] + " %"));
+      image.appendChild(svg("text", { x: narrow ? left : 0, y: y + 17, "font-size": 16, fill: "currentColor" }, data.kompetenzen[k].name));
+      image.appendChild(svg("rect", { x: left, y: y + barTop, width: Math.max(2, bar * values[k] / 100), height: 22, rx: 3, fill: "#0b4f6c", class: "kurs-profil-balken" }));
+      image.appendChild(svg("text", { x: left + bar + 10, y: y + barTop + 17, "font-size": 16, fill: "currentColor" }, values[k] + " %"));
     });
     return image;
   };
@@ -123,7 +130,7 @@
     const heading = el("h2", { id: "selbstcheck-ergebnis", tabindex: "-1", text: "Ihr Ergebnis" });
     area.appendChild(heading);
     area.appendChild(el("p", { text: "Das Profil zeigt Ihre Selbsteinschätzung je Kompetenz (0 bis 100 %). Ab " + STRENGTH_FROM + " % zählt eine Kompetenz als Stärke, unter " + GAP_BELOW + " % als Lücke. Ihre Antworten verlassen diesen Browser nicht." }));
-    area.appendChild(chart(data, values));
+    area.appendChild(chart(data, values, area.clientWidth));
     const keys = Object.keys(data.kompetenzen);
     const strengths = keys.filter((k) => values[k] >= STRENGTH_FROM);
     const gaps = keys.filter((k) => values[k] < GAP_BELOW);
