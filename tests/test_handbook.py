@@ -1,13 +1,15 @@
 """The printed handbook: the whole course as one A4 PDF, for trainees and for trainers."""
 
-import functools
+import json
 import re
 import subprocess
 import sys
 import unicodedata
+from dataclasses import dataclass
 
 import pytest
 from conftest import PROJECT, build_once
+from filelock import FileLock
 from pypdf import PdfReader
 from ruamel.yaml import YAML
 
@@ -23,30 +25,16 @@ def bare(text: str) -> str:
     return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
 
 
-@pytest.fixture(scope="session")
-def handbooks(shared_folder, site, trainer_site) -> dict[str, PdfReader]:
-    """Both editions, printed once per test run from the editions the other tests use:
-    trainee with --base-url, trainer without."""
-    folder = shared_folder / "handbuch"
-    folder.mkdir(exist_ok=True)
-    command = (f"{sys.executable} -m exercises handbook --site {site} --base-url {BASE_URL} "
-               f"--out {folder}/trainee.pdf && {sys.executable} -m exercises handbook --edition trainer "
-               f"--site {trainer_site} --out {folder}/trainer.pdf")
-    done = build_once(shared_folder, "handbuch", ["sh", "-c", command])
-    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
-    return {edition: PdfReader(folder / f"{edition}.pdf") for edition in ("trainee", "trainer")}
+@dataclass
+class Handbook:
+    reader: PdfReader
+    texts: list[str]  # each page's text
+    headers: list[str]  # the text printed in each page's top margin, without spaces
 
 
-# Reading a PDF's text takes pypdf about 0.1 s a page: each handbook is read once per worker.
-@functools.cache
-def page_texts(reader: PdfReader) -> list[str]:
-    return [page.extract_text() for page in reader.pages]
-
-
-@functools.cache
-def running_headers(reader: PdfReader) -> list[str]:
-    """The text printed in the top margin of each page."""
-    headers = []
+def read_pages(reader: PdfReader) -> tuple[list[str], list[str]]:
+    """Each page's text and running header, in one pass: pypdf takes about 0.1 s a page."""
+    texts, headers = [], []
     for page in reader.pages:
         height = float(page.mediabox.height)
         parts = []
@@ -55,9 +43,32 @@ def running_headers(reader: PdfReader) -> list[str]:
             if tm[4] * cm[1] + tm[5] * cm[3] + cm[5] > height - HEADER_BAND:
                 parts.append(text)
 
-        page.extract_text(visitor_text=keep)
+        texts.append(page.extract_text(visitor_text=keep))
         headers.append(bare("".join(parts)))
-    return headers
+    return texts, headers
+
+
+@pytest.fixture(scope="session")
+def handbooks(shared_folder, site, trainer_site) -> dict[str, Handbook]:
+    """Both editions, printed once per test run from the editions the other tests use:
+    trainee with --base-url, trainer without. Their text is read once too, for all workers."""
+    folder = shared_folder / "handbuch"
+    folder.mkdir(exist_ok=True)
+    command = (f"{sys.executable} -m exercises handbook --site {site} --base-url {BASE_URL} "
+               f"--out {folder}/trainee.pdf && {sys.executable} -m exercises handbook --edition trainer "
+               f"--site {trainer_site} --out {folder}/trainer.pdf")
+    done = build_once(shared_folder, "handbuch", ["sh", "-c", command])
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
+    found = {}
+    for edition in ("trainee", "trainer"):
+        reader = PdfReader(folder / f"{edition}.pdf")
+        read = folder / f"{edition}-text.json"
+        with FileLock(str(folder / f"{edition}-text.lock")):
+            if not read.exists():
+                read.write_text(json.dumps(read_pages(reader)), encoding="utf-8")
+            texts, headers = json.loads(read.read_text(encoding="utf-8"))
+        found[edition] = Handbook(reader, texts, headers)
+    return found
 
 
 def contents(reader: PdfReader) -> list[tuple[str, int]]:
@@ -84,7 +95,7 @@ def scenarios() -> list[dict]:
 
 @pytest.mark.parametrize("edition", ["trainee", "trainer"])
 def test_the_command_writes_an_a4_pdf(handbooks, edition):
-    reader = handbooks[edition]
+    reader = handbooks[edition].reader
     assert len(reader.pages) > 40
     for page in reader.pages:
         assert (round(float(page.mediabox.width)), round(float(page.mediabox.height))) == A4_POINTS
@@ -92,28 +103,29 @@ def test_the_command_writes_an_a4_pdf(handbooks, edition):
 
 @pytest.mark.parametrize("edition", ["trainee", "trainer"])
 def test_contents_list_every_chapter_with_the_page_it_starts_on(handbooks, edition):
-    reader = handbooks[edition]
+    handbook = handbooks[edition]
+    reader = handbook.reader
     listed = contents(reader)
     titles = [bare(title) for title, _ in listed]
     for chapter in course_chapters():
         assert bare(chapter) in titles, f"{chapter} fehlt im Inhaltsverzeichnis"
-    texts = page_texts(reader)
     for title, first in listed:
-        assert running_headers(reader)[first - 1].startswith(bare(title)), (title, first)
-        assert bare(title) in bare(texts[first - 1])
+        assert handbook.headers[first - 1].startswith(bare(title)), (title, first)
+        assert bare(title) in bare(handbook.texts[first - 1])
         # the page before belongs to something else: the part really starts here
-        assert not running_headers(reader)[first - 2].startswith(bare(title)), (title, first)
+        assert not handbook.headers[first - 2].startswith(bare(title)), (title, first)
 
 
 @pytest.mark.parametrize("edition", ["trainee", "trainer"])
 def test_no_chapter_takes_more_than_ten_pages(handbooks, edition):
-    reader = handbooks[edition]
+    handbook = handbooks[edition]
+    reader = handbook.reader
     listed = contents(reader)
     ends = [first - 1 for _, first in listed[1:]] + [len(reader.pages)]
     for (title, first), last in zip(listed, ends, strict=True):
         assert last - first + 1 <= 10, f"{title}: {last - first + 1} Seiten"
         for number in range(first, last + 1):  # every page of it carries its title above
-            assert running_headers(reader)[number - 1].startswith(bare(title)), (title, number)
+            assert handbook.headers[number - 1].startswith(bare(title)), (title, number)
 
 
 def printed_answers(text: str, chapter: str) -> list[tuple[int, str, str]]:
@@ -132,7 +144,7 @@ def printed_answers(text: str, chapter: str) -> list[tuple[int, str, str]]:
 
 
 def test_trainee_edition_has_no_answers_and_no_confidential_card(handbooks):
-    text = bare("".join(page_texts(handbooks["trainee"])))
+    text = bare("".join(handbooks["trainee"].texts))
     assert "LösungsschlüsselzumKapitel-Quiz" not in text
     answers = printed_answers(text, "gehalt")
     assert answers
@@ -141,22 +153,22 @@ def test_trainee_edition_has_no_answers_and_no_confidential_card(handbooks):
     for scenario in scenarios():
         for limit in scenario["rollen"]["einkauf"]["vertrauliche_grenzen"]:
             assert bare(limit) not in text
-    assert "Kreuzen Sie eine Antwort an." in "".join(page_texts(handbooks["trainee"]))
+    assert "Kreuzen Sie eine Antwort an." in "".join(handbooks["trainee"].texts)
 
 
 def test_trainer_edition_has_the_keys_and_the_confidential_cards(handbooks):
-    text = bare("".join(page_texts(handbooks["trainer"])))
+    text = bare("".join(handbooks["trainer"].texts))
     assert text.count("LösungsschlüsselzumKapitel-Quiz") == len(course_chapters())
     for scenario in scenarios():
         for limit in scenario["rollen"]["einkauf"]["vertrauliche_grenzen"]:
             assert bare(limit) in text
     banner = "AusgabefürTrainer:innen–nichtanTeilnehmendeweitergeben"
-    assert banner in running_headers(handbooks["trainer"])[5]
+    assert banner in handbooks["trainer"].headers[5]
 
 
 def test_the_key_uses_the_printed_numbers_and_letters(handbooks):
     """Each single-choice question: the key's number and letter are those printed at the right option."""
-    text = bare("".join(page_texts(handbooks["trainer"])))
+    text = bare("".join(handbooks["trainer"].texts))
     answers = printed_answers(text, "gehalt")
     assert len(answers) >= 3
     for number, letter, right in answers:
@@ -177,10 +189,11 @@ def image_objects(resources) -> list:
 
 @pytest.mark.parametrize("edition", ["trainee", "trainer"])
 def test_figures_are_vector_drawings(handbooks, edition):
-    reader = handbooks[edition]
+    handbook = handbooks[edition]
+    reader = handbook.reader
     for number, page in enumerate(reader.pages, 1):
         assert not image_objects(page.get("/Resources")), f"Rasterbild auf Seite {number}"
-    text = bare("".join(page_texts(reader)))
+    text = bare("".join(handbook.texts))
     pages = "".join(path.read_text(encoding="utf-8") for path in (PROJECT / "book").glob("*.md"))
     for svg in sorted((PROJECT / "book" / "bilder").glob("*.svg")):
         if svg.name not in pages:
@@ -204,8 +217,9 @@ def structure_alt_texts(reader: PdfReader) -> list[str]:
 
 
 def test_each_roleplay_has_its_link_and_a_qr_code(handbooks):
-    reader = handbooks["trainee"]
-    text = bare("".join(page_texts(reader)))
+    handbook = handbooks["trainee"]
+    reader = handbook.reader
+    text = bare("".join(handbook.texts))
     alt_texts = structure_alt_texts(reader)
     for scenario in scenarios():
         assert bare(scenario["titel"]) in text
@@ -216,7 +230,7 @@ def test_each_roleplay_has_its_link_and_a_qr_code(handbooks):
 
 
 def test_the_salary_calculator_is_a_worked_example(handbooks):
-    text = bare("".join(page_texts(handbooks["trainee"])))
+    text = bare("".join(handbooks["trainee"].texts))
     model = YAML_SAFE.load((CONTENT / "gehaltsmodell.yml").read_text(encoding="utf-8"))
     for example in model["beispiele"].values():
         assert f"Profil„{example['name']}“" in text
