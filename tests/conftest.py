@@ -9,6 +9,7 @@ import subprocess
 import sys
 import threading
 from pathlib import Path
+from urllib.parse import urlparse
 
 import pytest
 from filelock import FileLock
@@ -143,6 +144,30 @@ def look(request) -> dict:
     return LOOKS[request.param]
 
 
+def record_traffic(page) -> dict[str, list[str]]:
+    """What ``page`` asks for from now on, and which requests fail or answer with an error."""
+    seen = {"requests": [], "failed": []}
+    page.on("request", lambda request: seen["requests"].append(request.url))
+    # A request cut off because the page moved on (the start redirect) is no failure.
+    page.on("requestfailed", lambda request: request.failure != "net::ERR_ABORTED"
+            and seen["failed"].append(request.url))
+    page.on("response", lambda response: response.status >= 400
+            and seen["failed"].append(f"{response.status} {response.url}"))
+    return seen
+
+
+def foreign(urls, allowed_scheme, allowed_host=None) -> list[str]:
+    """The ``urls`` that go to another scheme or host (data:, blob: and about: stay in the page)."""
+    out = []
+    for url in urls:
+        parts = urlparse(url)
+        if parts.scheme in {"data", "blob", "about"}:
+            continue
+        if parts.scheme != allowed_scheme or (allowed_host and parts.netloc != allowed_host):
+            out.append(url)
+    return out
+
+
 class Visit:
     """A fresh browser context and page that records errors and foreign requests."""
 
@@ -157,8 +182,9 @@ class Visit:
         self.page.on("dialog", lambda d: (self.errors.append(f"dialog: {d.message}"), d.dismiss()))
 
     def open(self, url: str):
+        # By "load" the deferred course scripts have run (kurs-bereit.js marks it before):
+        # every exercise is usable, and the steps of a test wait for what they act on.
         self.page.goto(url, wait_until="load")
-        self.page.wait_for_timeout(100)
         return self.page
 
 

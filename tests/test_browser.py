@@ -6,7 +6,7 @@ from urllib.parse import urlparse
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from conftest import LOOKS
+from conftest import LOOKS, foreign, record_traffic
 from pages import html_pages
 
 pytestmark = pytest.mark.browser
@@ -17,34 +17,21 @@ def visit(browser, url, look="desktop-hell"):
     """Open ``url`` and record what the page asked for and complained about."""
     context = browser.new_context(**LOOKS[look])
     page = context.new_page()
-    seen = {"requests": [], "console": [], "errors": [], "failed": []}
-    page.on("request", lambda request: seen["requests"].append(request.url))
+    seen = {**record_traffic(page), "console": [], "errors": []}
     page.on("console", lambda message: message.type == "error"
             and seen["console"].append(message.text))
     page.on("pageerror", lambda error: seen["errors"].append(str(error)))
-    # A request cut off because the page moved on (the start redirect) is no failure.
-    page.on("requestfailed", lambda request: request.failure != "net::ERR_ABORTED"
-            and seen["failed"].append(request.url))
-    page.on("response", lambda response: response.status >= 400
-            and seen["failed"].append(f"{response.status} {response.url}"))
     page.goto(url, wait_until="load")
     page.wait_for_timeout(150)  # let deferred scripts run and report
     return context, page, seen
 
 
-def foreign(urls, allowed_scheme, allowed_host=None):
-    out = []
-    for url in urls:
-        parts = urlparse(url)
-        if parts.scheme in {"data", "blob", "about"}:
-            continue
-        if parts.scheme != allowed_scheme or (allowed_host and parts.netloc != allowed_host):
-            out.append(url)
-    return out
+# On a phone in dark mode, test_layout_browser.py makes the same checks over http, with all
+# feedback shown; the start page only redirects, so both looks are checked for it here.
+HTTP_CASES = [(path, "desktop-hell") for path in PAGES] + [("index.html", "handy-dunkel")]
 
 
-@pytest.mark.parametrize("look", ["desktop-hell", "handy-dunkel"])
-@pytest.mark.parametrize("path", PAGES)
+@pytest.mark.parametrize("path, look", HTTP_CASES)
 def test_page_over_http(browser, site_url, path, look):
     context, page, seen = visit(browser, f"{site_url}/{path}", look)
     try:
@@ -52,7 +39,7 @@ def test_page_over_http(browser, site_url, path, look):
         assert seen["failed"] == []
         assert seen["console"] == []
         assert seen["errors"] == []
-        if look == "desktop-hell":  # phone/dark: test_layout_browser.py runs axe with all feedback shown
+        if look == "desktop-hell":
             violations = Axe().run(page).response["violations"]
             grave = [f"{v['id']} ({v['impact']}): {v['help']} – {[n['target'] for n in v['nodes']]}"
                      for v in violations if v["impact"] in {"serious", "critical"}]

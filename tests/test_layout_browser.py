@@ -2,11 +2,15 @@
 figures stay readable at 390 px, and with all feedback on screen no page has a
 serious axe-core violation on a phone, in light mode or in dark mode, whether set
 by the system or the toggle. Each page is opened once per look: the checks of one
-look share the visit (answering every quiz is the slow part)."""
+look share the visit (answering every quiz is the slow part): 390 px in dark mode
+by the system setting, and 320 px in light mode, then dark by the toggle.
+"""
+
+from urllib.parse import urlparse
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from conftest import LOOKS
+from conftest import LOOKS, foreign, record_traffic
 from exercise_driver import answer, check, page_data, question_for
 from pages import html_pages
 
@@ -38,8 +42,8 @@ CUT_OFF = """() => {
   return found;
 }"""
 
-# The smallest text of every figure in CSS px. An <img> SVG is scaled as a whole, so
-# its text is font-size × rendered width / viewBox width; the file is parsed for that.
+# The smallest text of every figure and shown chart in CSS px. An SVG is scaled as a whole,
+# so its text is font-size × rendered width / viewBox width; an <img>'s file is parsed for that.
 FIGURE_TEXT = """async () => {
   const smallest = [];
   const measure = (svg, label, scale) => {
@@ -47,8 +51,9 @@ FIGURE_TEXT = """async () => {
     smallest.push([label, Math.min(...sizes) * scale, sizes.length]);
   };
   for (const svg of document.querySelectorAll("article svg[viewBox]")) {
-    if (!svg.querySelector("text")) continue;
-    measure(svg, "inline", svg.getBoundingClientRect().width / svg.viewBox.baseVal.width);
+    if (!svg.querySelector("text") || !svg.checkVisibility()) continue;
+    const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+    measure(svg, `inline (${svg.getAttribute("class")})`, scale);
   }
   for (const img of document.querySelectorAll("article img[src$='.svg']")) {
     const source = await (await fetch(img.src)).text();
@@ -133,15 +138,14 @@ def reveal(page):
         reveal_salary(page)
 
 
-def open_with_feedback(visit, site_url, path, look):
+def open_with_feedback(v, site_url, path):
     """The page with its feedback shown; the progress pages after some work elsewhere."""
-    v = visit(look=look)
     if path in ("book/fortschritt.html", "book/teilnahmebestaetigung.html"):
         for done in ("book/definition.html", "book/selbstcheck.html"):
             reveal(v.open(f"{site_url}/{done}"))
     page = v.open(f"{site_url}/{path}")
     reveal(page)
-    return v, page
+    return page
 
 
 def assert_fits(page, width: int) -> None:
@@ -150,23 +154,7 @@ def assert_fits(page, width: int) -> None:
     assert page.evaluate(CUT_OFF) == []
 
 
-@pytest.mark.parametrize("path", PAGES)
-def test_page_fits_the_narrowest_phone(visit, site_url, path):
-    """320 px in light mode; 390 px in dark mode is checked with axe below."""
-    v, page = open_with_feedback(visit, site_url, path, LOOKS["handy-320"])
-    assert_fits(page, 320)
-    assert v.errors == []
-
-
 FIGURE_PAGES = [p for p in PAGES if p.startswith("book/")]
-
-
-@pytest.mark.parametrize("path", FIGURE_PAGES)
-def test_figure_text_is_readable_at_390_px(visit, site_url, path):
-    _, page = open_page(visit, site_url, path, LOOKS["handy-dunkel"])
-    for label, size, count in page.evaluate(FIGURE_TEXT):
-        assert count > 0
-        assert size >= MIN_FIGURE_TEXT, f"{label}: kleinste Schrift {size:.1f} px"
 
 
 def test_figures_exist_and_open_in_full_size_with_their_description(visit, site_url):
@@ -198,29 +186,45 @@ def grave_violations(page) -> list[str]:
 
 @pytest.mark.parametrize("path", PAGES)
 def test_dark_mode_by_system_setting_fits_390_px_and_passes_axe_with_feedback_shown(visit, site_url, path):
-    v, page = open_with_feedback(visit, site_url, path, LOOKS["handy-dunkel"])
+    """On the phone in dark mode also what test_browser.py checks on the desktop (nothing
+    from another host, nothing missing), and the figures' smallest text."""
+    v = visit(look=LOOKS["handy-dunkel"])
+    traffic = record_traffic(v.page)
+    page = open_with_feedback(v, site_url, path)
     if not path.startswith("rollenkarten/"):  # role cards are plain pages for print, always light
         assert page.evaluate("document.documentElement.dataset.theme") == "dark"
     assert_fits(page, 390)
+    assert foreign(traffic["requests"], "http", urlparse(site_url).netloc) == []
+    assert traffic["failed"] == []
     assert v.errors == []  # before axe, which fetches stylesheets itself (and misses some)
     assert grave_violations(page) == []
+    if path in FIGURE_PAGES:
+        for label, size, count in page.evaluate(FIGURE_TEXT):
+            assert count > 0
+            assert size >= MIN_FIGURE_TEXT, f"{label}: kleinste Schrift {size:.1f} px"
 
 
-@pytest.mark.parametrize("path", [p for p in PAGES if p.startswith("book/")])
-def test_light_mode_and_dark_by_theme_toggle_pass_axe_with_feedback_shown(visit, site_url, path):
-    """Feedback boxes are tinted in light mode too: their links need the same care. Then the
-    same page, on a light system, switched to dark with the theme's own button."""
-    look = {**LOOKS["handy-dunkel"], "color_scheme": "light"}
-    v, page = open_with_feedback(visit, site_url, path, look)
-    assert page.evaluate("document.documentElement.dataset.theme") == "light"
+@pytest.mark.parametrize("path", PAGES)
+def test_narrowest_phone_in_light_mode_then_dark_by_theme_toggle_with_feedback_shown(visit, site_url, path):
+    """320 px in light mode: nothing cut off. Feedback boxes are tinted in light mode too:
+    their links need the same care. Then the same page switched to dark with the theme's
+    own button (role cards, search and index: test_browser.py runs axe on them)."""
+    v = visit(look=LOOKS["handy-320"])
+    page = open_with_feedback(v, site_url, path)
+    assert_fits(page, 320)
     assert v.errors == []
+    if not path.startswith("book/"):
+        return
+    assert page.evaluate("document.documentElement.dataset.theme") == "light"
     assert grave_violations(page) == []
     for _ in range(2):
         if page.evaluate("document.documentElement.dataset.theme") != "dark":
             page.evaluate("document.querySelector('.theme-switch-button').click()")
     assert page.evaluate("document.documentElement.dataset.theme") == "dark"
     settled(page)
+    assert_fits(page, 320)
     assert grave_violations(page) == []
+
 
 
 # The chosen answer of a <select>: how many lines its text needs at the select's width,
