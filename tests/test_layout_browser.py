@@ -178,6 +178,15 @@ def settled(page) -> None:
     page.wait_for_function("document.getAnimations().every((a) => !(a instanceof CSSTransition))")
 
 
+# Each element's colours as drawn, with what it is ("a.reference „Quellen“"), in page order.
+COLOURS = """() => [...document.body.querySelectorAll("*")].map((el) => {
+  const style = getComputedStyle(el);
+  const colours = [style.color, style.backgroundColor, style.borderTopColor, style.outlineColor, style.fill];
+  const name = `${el.tagName.toLowerCase()}.${el.classList[0] || ""} „${el.textContent.trim().slice(0, 30)}“`;
+  return `${name}: ${colours.join(" / ")}`;
+})"""
+
+
 def grave_violations(page) -> list[str]:
     violations = Axe().run(page).response["violations"]
     return [f"{v['id']} ({v['impact']}): {v['help']} – {[n['target'] for n in v['nodes']][:8]}"
@@ -208,7 +217,8 @@ def test_dark_mode_by_system_setting_fits_390_px_and_passes_axe_with_feedback_sh
 def test_narrowest_phone_in_light_mode_then_dark_by_theme_toggle_with_feedback_shown(visit, site_url, path):
     """320 px in light mode: nothing cut off. Feedback boxes are tinted in light mode too:
     their links need the same care. Then the same page switched to dark with the theme's
-    own button (role cards, search and index: test_browser.py runs axe on them)."""
+    own button: it must look exactly as on a phone set to dark, which the test above runs
+    axe on (role cards, search and index have no toggle; test_browser.py runs axe on them)."""
     v = visit(look=LOOKS["handy-320"])
     page = open_with_feedback(v, site_url, path)
     assert_fits(page, 320)
@@ -223,7 +233,12 @@ def test_narrowest_phone_in_light_mode_then_dark_by_theme_toggle_with_feedback_s
     assert page.evaluate("document.documentElement.dataset.theme") == "dark"
     settled(page)
     assert_fits(page, 320)
-    assert grave_violations(page) == []
+    toggled = page.evaluate(COLOURS)
+    page.emulate_media(color_scheme="dark")
+    settled(page)
+    assert page.evaluate("document.documentElement.dataset.theme") == "dark"
+    system = page.evaluate(COLOURS)
+    assert [f"{old} → {new}" for old, new in zip(toggled, system, strict=True) if old != new] == []
 
 
 
