@@ -214,14 +214,19 @@ def test_dark_mode_by_system_setting_fits_390_px_and_passes_axe_with_feedback_sh
 
 
 @pytest.mark.parametrize("path", PAGES)
-def test_narrowest_phone_in_light_mode_then_dark_by_theme_toggle_with_feedback_shown(visit, site_url, path):
-    """320 px in light mode: nothing cut off. Feedback boxes are tinted in light mode too:
+def test_narrowest_phone_in_light_mode_then_dark_by_theme_toggle_with_feedback_shown(visit, site, path):
+    """Opened from the file system, as a trainee may open the course unpacked: what
+    test_browser.py checks on the desktop (nothing from elsewhere, nothing missing), and
+    at 320 px in light mode nothing cut off. Feedback boxes are tinted in light mode too:
     their links need the same care. Then the same page switched to dark with the theme's
     own button: it must look exactly as on a phone set to dark, which the test above runs
     axe on (role cards, search and index have no toggle; test_browser.py runs axe on them)."""
     v = visit(look=LOOKS["handy-320"])
-    page = open_with_feedback(v, site_url, path)
+    traffic = record_traffic(v.page)
+    page = open_with_feedback(v, site.as_uri(), path)
     assert_fits(page, 320)
+    assert foreign(traffic["requests"], "file") == []
+    assert traffic["failed"] == []
     assert v.errors == []
     if not path.startswith("book/"):
         return
