@@ -212,15 +212,19 @@
     },
 
     /* Practice entries by kind ("workbook", "writing", "review"): a copy of all entries of
-     * the kind, and one entry saved (null removes it). */
+     * the kind; one entry saved (null removes it); several saved at once ({id: value}), with
+     * one write and, in an LMS, one commit. */
     practice: (kind) => (isObject(state[kind]) ? copy(state[kind]) : {}),
-    savePractice: (kind, id, value) => {
+    savePractice: (kind, id, value) => progress.savePracticeEntries(kind, { [id]: value }),
+    savePracticeEntries: (kind, changes) => {
       if (!PRACTICE.includes(kind)) throw new Error("unbekannte Übungsart: " + kind);
       const entries = isObject(state[kind]) ? state[kind] : {};
-      if (value === null) delete entries[id];
-      else entries[id] = copy(value);
+      Object.entries(changes).forEach(([id, value]) => {
+        if (value === null) delete entries[id];
+        else entries[id] = copy(value);
+      });
       state[kind] = entries;
-      emit({ type: kind, id });
+      emit({ type: kind, ids: Object.keys(changes) });
     },
 
     visit: (page) => {

@@ -356,7 +356,8 @@
         return false;
       }
       this.points = scoring[this.question.typ](this.question, value);
-      if (!restoring && Kurs.review) Kurs.review.record(this.question.id, this.points); // spaced review (kurs-wiederholen.js)
+      // spaced review (kurs-wiederholen.js); an exam records all its questions at hand-in
+      if (!restoring && !this.options.exam && Kurs.review) Kurs.review.record([[this.question.id, this.points]]);
       this.input.lock(true);
       this.input.mark(value);
       this.showFeedback(value);
@@ -572,6 +573,7 @@
         return;
       }
       questions.forEach((q) => q.check());
+      if (Kurs.review) Kurs.review.record(questions.map((q) => [q.question.id, q.points]));
       const score = percent(questions.map((q) => q.points));
       const passed = score >= data.bestehensgrenze;
       const shares = {};

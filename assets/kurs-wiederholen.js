@@ -47,12 +47,17 @@
     return [next, day + INTERVALS[next]];
   };
 
-  /* Called by kurs-quiz.js for every checked question (points 0..1). */
-  const record = (questionId, points) => {
-    const key = cardKey(questionId);
-    const card = Kurs.progress.practice(KIND)[key];
-    const next = nextCard(card, points === 1, today());
-    if (next !== card) Kurs.progress.savePractice(KIND, key, next);
+  /* Called by kurs-quiz.js with [question id, points 0..1] of each question checked: one
+   * in a chapter quiz, all of them at once when an exam is handed in (saved in one go). */
+  const record = (results) => {
+    const cards = Kurs.progress.practice(KIND);
+    const changes = {};
+    results.forEach(([questionId, points]) => {
+      const key = cardKey(questionId);
+      const next = nextCard(cards[key], points === 1, today());
+      if (next !== cards[key]) changes[key] = next;
+    });
+    if (Object.keys(changes).length) Kurs.progress.savePracticeEntries(KIND, changes);
   };
 
   /* Keys of the cards due on `day`, longest due first. */

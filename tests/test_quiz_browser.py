@@ -159,8 +159,19 @@ def test_content_text_is_shown_never_executed(visit, site_url):
     assert v.errors == []
 
 
+# Counts how often the course writes its stored state.
+COUNT_WRITES = f"""
+const setItem = Storage.prototype.setItem;
+window.courseWrites = 0;
+Storage.prototype.setItem = function (key, value) {{
+  if (key === "{STORAGE_KEY}") window.courseWrites += 1;
+  return setItem.call(this, key, value);
+}};
+"""
+
+
 def test_final_exam_pass_then_fail(visit, site_url):
-    v = visit()
+    v = visit(init_script=COUNT_WRITES)
     page = v.open(f"{site_url}/book/abschlusstest.html")
     data = page_data(page, "[data-kurs-quiz]")
     fieldsets = page.locator("fieldset.kurs-frage")
@@ -174,7 +185,9 @@ def test_final_exam_pass_then_fail(visit, site_url):
 
     for fieldset in fieldsets.all():
         answer(fieldset, question_for(page, fieldset, data), right=True, keyboard=False)
+    page.evaluate("window.courseWrites = 0")
     page.get_by_role("button", name="Test abgeben").click()
+    assert page.evaluate("window.courseWrites") == 2  # the new review cards at once, then the result
     result = page.locator(".kurs-ergebnis")
     assert result.locator(".kurs-urteil").inner_text().startswith("✓ Bestanden: 100 %")
     links = result.locator("table a")
