@@ -4,7 +4,8 @@ ruamel's line-keeping parser is pure Python: the course's content takes about
 2 s of CPU, and a build reads it in every process (the Sphinx extension, each
 page's kernel, a company build's check). What it parsed is kept in
 ``_build/.yaml-cache``, keyed on the file's bytes, and loaded again in a
-fraction of that time.
+fraction of that time. Each edit of a file adds an entry: entries no build
+has read for ``UNUSED_DAYS`` are removed when a new one is stored.
 """
 
 import contextlib
@@ -13,6 +14,7 @@ import os
 import pickle
 import re
 import tempfile
+import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -27,6 +29,7 @@ from exercises import PROJECT_DIR
 from exercises.problems import Problem
 
 CACHE_DIR = PROJECT_DIR / "_build" / ".yaml-cache"
+UNUSED_DAYS = 14
 
 
 class YamlFile:
@@ -63,7 +66,10 @@ def read_yaml(path: Path) -> tuple[YamlFile | None, list[Problem]]:
     cached = CACHE_DIR / (hashlib.sha256(f"{ruamel.yaml.__version__}\0{text}".encode()).hexdigest()
                           + ".pickle")
     with contextlib.suppress(OSError, pickle.UnpicklingError, EOFError):
-        return YamlFile(path, pickle.loads(cached.read_bytes())), []
+        data = pickle.loads(cached.read_bytes())
+        with contextlib.suppress(OSError):
+            os.utime(cached)  # still in use: not pruned
+        return YamlFile(path, data), []
     try:
         data = YAML(typ="rt").load(text)
     except DuplicateKeyError as error:
@@ -80,13 +86,19 @@ def read_yaml(path: Path) -> tuple[YamlFile | None, list[Problem]]:
 
 
 def keep(cached: Path, data: Any) -> None:
-    """Store a parse for the next reader; several processes may write at once, none sees half a file."""
+    """Store a parse for the next reader; several processes may write at once, none sees half a file.
+    Entries of earlier versions of the files, unread for ``UNUSED_DAYS``, go."""
     with contextlib.suppress(OSError):
         cached.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=cached.parent, suffix=".tmp")
         with os.fdopen(handle, "wb") as file:
             file.write(pickle.dumps(data, pickle.HIGHEST_PROTOCOL))
         os.replace(temporary, cached)
+    unused_since = time.time() - UNUSED_DAYS * 86400
+    for entry in cached.parent.glob("*.pickle"):
+        with contextlib.suppress(OSError):  # another process may have removed it first
+            if entry.stat().st_mtime < unused_since:
+                entry.unlink()
 
 
 INDENTATION = ("Die Einrückung stimmt nicht (hier oder in der Zeile davor): Einträge derselben Ebene "
