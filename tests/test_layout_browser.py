@@ -246,7 +246,6 @@ def test_narrowest_phone_in_light_mode_then_dark_by_theme_toggle_with_feedback_s
     assert [f"{old} → {new}" for old, new in zip(toggled, system, strict=True) if old != new] == []
 
 
-
 # The chosen answer of a <select>: how many lines its text needs at the select's width,
 # and how many the select shows.
 SELECT_LINES = """(select) => {
