@@ -58,6 +58,14 @@
     return copy;
   };
 
+  /* Moves the keyboard focus to the first control in `root` that can take it. An ordering
+   * question starts with a disabled button (its first step cannot move up): focusing that
+   * did nothing, and the focus fell back to the page. */
+  const focusFirstControl = (root) => {
+    const first = root.querySelector("input:enabled, select:enabled, button:enabled");
+    if (first) first.focus();
+  };
+
   /* The built site keeps each page's exercise data in a cached script of its own
    * (exercises/sphinx/pagedata.py) that sets window.kursDaten before this script runs.
    * Each marked container gets its JSON element back, where the exercise modules read it. */
@@ -72,5 +80,5 @@
   restoreData();
 
   window.Kurs = window.Kurs || {};
-  window.Kurs.dom = { el, svg, shuffled, seededRandom, newSeed, hash };
+  window.Kurs.dom = { el, svg, shuffled, seededRandom, newSeed, hash, focusFirstControl };
 })();

@@ -10,7 +10,7 @@
  */
 (() => {
   "use strict";
-  const { el, shuffled, seededRandom, newSeed, hash } = Kurs.dom;
+  const { el, shuffled, seededRandom, newSeed, hash, focusFirstControl } = Kurs.dom;
 
   /* ---------- small helpers ---------- */
 
@@ -326,8 +326,7 @@
         this.retry += 1;
         this.reset();
         options.onChange(this, "retry");
-        const first = this.body.querySelector("input, select, button");
-        if (first) first.focus();
+        focusFirstControl(this.body);
       });
       this.solutionButton.addEventListener("click", () => this.showSolution());
       this.build();
@@ -489,8 +488,7 @@
     restart.addEventListener("click", () => {
       show(freshAttempt(print, data.fragen.length));
       save();
-      const first = area.querySelector("input, select, button");
-      if (first) first.focus();
+      focusFirstControl(area);
     });
     const stored = storedAttempt(progress.quizAttempt(data.kapitel), print, data.fragen.length);
     show(stored || freshAttempt(print, data.fragen.length));
@@ -568,8 +566,7 @@
       const open = questions.filter((q) => !q.answered());
       if (open.length) {
         result.textContent = "Noch " + open.length + " Frage(n) ohne Antwort. Bitte beantworten Sie alle Fragen, bevor Sie abgeben.";
-        const first = open[0].element.querySelector("input, select, button");
-        if (first) first.focus();
+        focusFirstControl(open[0].element);
         return;
       }
       questions.forEach((q) => q.check());
@@ -590,8 +587,7 @@
     });
     again.addEventListener("click", () => {
       startNew();
-      const first = area.querySelector("input, select, button");
-      if (first) first.focus();
+      focusFirstControl(area);
     });
 
     const showResult = (score, passed, shares) => {

@@ -15,7 +15,7 @@
  */
 (() => {
   "use strict";
-  const { el, hash } = Kurs.dom;
+  const { el, hash, focusFirstControl } = Kurs.dom;
   const KIND = "review";
   const INTERVALS = [1, 3, 7, 21]; // days until due again, by box
   const DAY_MS = 86400000;
@@ -127,8 +127,7 @@
 
     more.addEventListener("click", () => {
       showRound();
-      const first = area.querySelector("input, select, button");
-      if (first) first.focus();
+      focusFirstControl(area);
     });
     showRound();
   };

@@ -55,6 +55,10 @@ def test_wrong_answer_by_mouse_then_solution_and_retry(visit, site_url, kind):
     assert "Lösung:" in fieldset.locator("[role=status]").inner_text()
     fieldset.get_by_role("button", name="Nochmal versuchen").click()
     assert fieldset.locator("[role=status]").inner_text() == ""
+    # the focus goes back to the question's first usable control (for an ordering question
+    # not its first step's disabled "up" button)
+    assert fieldset.evaluate("fs => fs.contains(document.activeElement) && !document.activeElement.disabled"
+                             " && document.activeElement.matches('input, select, button')")
     answer(fieldset, question, right=True, keyboard=False)
     check(fieldset, keyboard=False)
     assert fieldset.locator(".kurs-urteil").inner_text() == "✓ Richtig."
