@@ -7,8 +7,8 @@ file:// at 320 px in light mode and then dark by the theme's toggle."""
 from urllib.parse import urlparse
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from conftest import LOOKS, foreign, record_traffic
+from exercise_driver import grave_violations
 from pages import html_pages
 
 pytestmark = pytest.mark.browser
@@ -43,10 +43,7 @@ def test_page_over_http(browser, site_url, path, look):
         assert seen["console"] == []
         assert seen["errors"] == []
         if look == "desktop-hell":
-            violations = Axe().run(page).response["violations"]
-            grave = [f"{v['id']} ({v['impact']}): {v['help']} – {[n['target'] for n in v['nodes']]}"
-                     for v in violations if v["impact"] in {"serious", "critical"}]
-            assert grave == []
+            assert grave_violations(page) == []
     finally:
         context.close()
 

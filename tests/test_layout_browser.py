@@ -9,9 +9,8 @@ by the system setting, and 320 px in light mode, then dark by the toggle.
 from urllib.parse import urlparse
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from conftest import LOOKS, foreign, record_traffic
-from exercise_driver import answer, check, page_data, question_for
+from exercise_driver import answer, check, grave_violations, page_data, question_for
 from pages import html_pages
 
 pytestmark = pytest.mark.browser
@@ -187,12 +186,6 @@ COLOURS = """() => [...document.body.querySelectorAll("*")].map((el) => {
 })"""
 
 
-def grave_violations(page) -> list[str]:
-    violations = Axe().run(page).response["violations"]
-    return [f"{v['id']} ({v['impact']}): {v['help']} – {[n['target'] for n in v['nodes']][:8]}"
-            for v in violations if v["impact"] in {"serious", "critical"}]
-
-
 @pytest.mark.parametrize("path", PAGES)
 def test_dark_mode_by_system_setting_fits_390_px_and_passes_axe_with_feedback_shown(visit, site_url, path):
     """On the phone in dark mode also what test_browser.py checks on the desktop (nothing
@@ -205,7 +198,7 @@ def test_dark_mode_by_system_setting_fits_390_px_and_passes_axe_with_feedback_sh
     assert_fits(page, 390)
     assert foreign(traffic["requests"], "http", urlparse(site_url).netloc) == []
     assert traffic["failed"] == []
-    assert v.errors == []  # before axe, which fetches stylesheets itself (and misses some)
+    assert v.errors == []
     assert grave_violations(page) == []
     if path in FIGURE_PAGES:
         for label, size, count in page.evaluate(FIGURE_TEXT):
@@ -321,7 +314,7 @@ def test_back_to_top_button_is_readable_also_under_the_mouse(visit, site_url, sc
     page.mouse.wheel(0, 3000)
     page.mouse.wheel(0, -300)
     button.wait_for(state="visible")
-    assert Axe().run(page, "#pst-back-to-top").response["violations"] == []
+    assert grave_violations(page, "#pst-back-to-top") == []
     button.hover()
     settled(page)
-    assert Axe().run(page, "#pst-back-to-top").response["violations"] == []
+    assert grave_violations(page, "#pst-back-to-top") == []

@@ -5,8 +5,8 @@ once, one search field, keyboard use, dark mode at 390 px."""
 import re
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from conftest import LOOKS
+from exercise_driver import grave_violations
 from pages import PROJECT
 from ruamel.yaml import YAML
 
@@ -82,10 +82,7 @@ def test_glossary_excerpt_keeps_term_and_definition_apart(visit, site):
 def test_search_results_accessible(visit, site_url, site, look_name):
     _, page, hits = run_search(visit, search_url("http", site, site_url), LOOKS[look_name])
     assert hits
-    violations = Axe().run(page).response["violations"]
-    grave = [f"{v['id']}: {[n['target'] for n in v['nodes']]}"
-             for v in violations if v["impact"] in {"serious", "critical"}]
-    assert grave == []
+    assert grave_violations(page) == []
 
 
 @pytest.mark.parametrize("path", ["book/gehalt.html", "search.html"])

@@ -6,7 +6,7 @@ a desktop in light mode and a 390 px phone in dark mode."""
 import json
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
+from exercise_driver import grave_violations
 from pages import PROJECT, chapter_docnames
 from ruamel.yaml import YAML
 
@@ -46,12 +46,6 @@ def course_task_ids() -> list[str]:
 
 def stored(page) -> dict:
     return json.loads(page.evaluate(f"localStorage.getItem('{KEY}')") or "{}")
-
-
-def axe_serious(page, context: str) -> list[str]:
-    # Without preload: axe would fetch the theme's stylesheets itself and log a 404 for one of them.
-    report = Axe().run(page, context=context, options={"preload": False})
-    return [v["id"] for v in report.response["violations"] if v["impact"] in {"serious", "critical"}]
 
 
 def open_task(visit, site_url, look=None, init_script=None):
@@ -112,7 +106,7 @@ def test_write_reveal_tick_and_reload_keep_text_and_ticks(visit, site_url, look)
     assert page.locator(f"{ROOT} textarea").input_value() == TEXT
     assert page.locator(f"#{toggle.get_attribute('aria-controls')}").is_visible()
     assert [boxes.nth(i).is_checked() for i in range(criteria)] == [i in (0, 2) for i in range(criteria)]
-    assert axe_serious(page, ROOT) == []
+    assert grave_violations(page, ROOT) == []
     width = page.evaluate(f"document.querySelector(\"{ROOT}\").scrollWidth")
     assert width <= page.evaluate(f"document.querySelector(\"{ROOT}\").clientWidth")
     assert v.errors == []
@@ -161,7 +155,7 @@ def test_progress_page_lists_every_task_and_the_export_holds_the_text(visit, sit
     other = part.locator("li[data-aufgabe]:not([data-aufgabe='gehalt-1'])").first
     assert "○ noch nicht geschrieben" in other.inner_text() and other.locator("details").count() == 0
     assert mine.locator("a").get_attribute("href").endswith(f"gehalt.html#schreibaufgabe-{TASK}")
-    assert axe_serious(page, ".kurs-schreibstand") == []
+    assert grave_violations(page, ".kurs-schreibstand") == []
 
     page.locator("#kurs-teilnehmername").fill("Test Person")
     with page.expect_download() as download:
