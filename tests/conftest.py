@@ -169,10 +169,18 @@ def foreign(urls, allowed_scheme, allowed_host=None) -> list[str]:
 
 
 class Visit:
-    """A fresh browser context and page that records errors and foreign requests."""
+    """A fresh browser context and page that records errors and foreign requests.
 
-    def __init__(self, browser, init_script: str | None = None, look: dict | None = None):
-        self.context = browser.new_context(accept_downloads=True, **(look or {}))
+    Without ``worker=True`` the page cannot register the course's service worker, as in a
+    browser that has none (private windows in some browsers, company policies), which the
+    course serves as well. Over http the worker copies the whole site after the first
+    page (0.4 s of processor time per visit) while the test goes on; the page tests of
+    each look and the offline tests let it run, as on a trainee's first visit."""
+
+    def __init__(self, browser, init_script: str | None = None, look: dict | None = None,
+                 worker: bool = False):
+        workers = "allow" if worker else "block"
+        self.context = browser.new_context(accept_downloads=True, service_workers=workers, **(look or {}))
         if init_script:
             self.context.add_init_script(init_script)
         self.page = self.context.new_page()
@@ -190,11 +198,11 @@ class Visit:
 
 @pytest.fixture
 def visit(browser):
-    """``visit(init_script=None, look=LOOKS[...])`` opens a fresh context (a new "browser")."""
+    """``visit(init_script=None, look=LOOKS[...], worker=False)`` opens a fresh context (a new "browser")."""
     opened = []
 
-    def make(init_script: str | None = None, look: dict | None = None) -> Visit:
-        opened.append(Visit(browser, init_script, look))
+    def make(init_script: str | None = None, look: dict | None = None, worker: bool = False) -> Visit:
+        opened.append(Visit(browser, init_script, look, worker))
         return opened[-1]
 
     yield make

@@ -190,7 +190,7 @@ COLOURS = """() => [...document.body.querySelectorAll("*")].map((el) => {
 def test_dark_mode_by_system_setting_fits_390_px_and_passes_axe_with_feedback_shown(visit, site_url, path):
     """On the phone in dark mode also what test_browser.py checks on the desktop (nothing
     from another host, nothing missing), and the figures' smallest text."""
-    v = visit(look=LOOKS["handy-dunkel"])
+    v = visit(look=LOOKS["handy-dunkel"], worker=True)
     traffic = record_traffic(v.page)
     page = open_with_feedback(v, site_url, path)
     if not path.startswith("rollenkarten/"):  # role cards are plain pages for print, always light

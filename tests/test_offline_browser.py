@@ -38,7 +38,7 @@ ONLY_CACHE = """async (name) => {
 
 
 def go_offline_after_one_visit(visit, site_url):
-    v = visit()
+    v = visit(worker=True)
     page = v.open(f"{site_url}/book/intro.html")
     assert page.evaluate(WORKER_READY) == "activated"
     v.context.set_offline(True)
@@ -75,7 +75,7 @@ def test_a_new_build_replaces_the_old_copy(visit, site, tmp_path):
     """A changed page gives a new version; the worker swaps the whole copy for it."""
     copy = shutil.copytree(site, tmp_path / "html")
     with served(copy) as url:
-        v = visit()
+        v = visit(worker=True)
         page = v.open(f"{url}/book/intro.html")
         assert page.evaluate(WORKER_READY) == "activated"
         first = page.evaluate("caches.keys()")
@@ -96,7 +96,7 @@ def test_a_new_build_replaces_the_old_copy(visit, site, tmp_path):
 
 
 def test_pages_from_the_file_system_have_no_worker(visit, site):
-    v = visit()
+    v = visit(worker=True)
     page = v.open((site / "book" / "intro.html").as_uri())
     page.wait_for_timeout(300)
     assert page.evaluate("navigator.serviceWorker === undefined || "
