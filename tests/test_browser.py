@@ -15,59 +15,45 @@ pytestmark = pytest.mark.browser
 PAGES = ["index.html", *html_pages()]
 
 
-def visit(browser, url, look="desktop-hell"):
-    """Open ``url`` and record what the page asked for and complained about."""
-    context = browser.new_context(**LOOKS[look])
-    page = context.new_page()
-    seen = {**record_traffic(page), "console": [], "errors": []}
-    page.on("console", lambda message: message.type == "error"
-            and seen["console"].append(message.text))
-    page.on("pageerror", lambda error: seen["errors"].append(str(error)))
-    page.goto(url, wait_until="load")
-    page.wait_for_timeout(150)  # let deferred scripts run and report
-    return context, page, seen
-
-
 # On phones, test_layout_browser.py makes the same checks with all feedback shown (over
 # http at 390 px in dark mode, from file:// at 320 px); the start page only redirects, so
 # it is checked on a phone here.
 CASES = [(path, "desktop-hell") for path in PAGES] + [("index.html", "handy-dunkel")]
 
 
-@pytest.mark.parametrize("path, look", CASES)
-def test_page_over_http(browser, site_url, path, look):
-    context, page, seen = visit(browser, f"{site_url}/{path}", look)
-    try:
-        assert foreign(seen["requests"], "http", urlparse(site_url).netloc) == []
-        assert seen["failed"] == []
-        assert seen["console"] == []
-        assert seen["errors"] == []
-        if look == "desktop-hell":
-            assert grave_violations(page) == []
-    finally:
-        context.close()
+def opened(visit, url: str, look: str):
+    """A trainee's first visit of ``url``: what the page asks for, and the page."""
+    v = visit(look=LOOKS[look], worker=True)
+    traffic = record_traffic(v.page)
+    page = v.open(url)
+    if url.endswith("/index.html"):  # the start page forwards to the first chapter at once
+        page.wait_for_url("**/book/intro.html", wait_until="load")
+    return v, traffic, page
 
 
 @pytest.mark.parametrize("path, look", CASES)
-def test_page_from_file_system(browser, site, path, look):
-    context, page, seen = visit(browser, (site / path).as_uri(), look)
-    try:
-        assert foreign(seen["requests"], "file") == []
-        assert seen["failed"] == []
-        assert seen["console"] == []
-        assert seen["errors"] == []
-    finally:
-        context.close()
+def test_page_over_http(visit, site_url, path, look):
+    v, traffic, page = opened(visit, f"{site_url}/{path}", look)
+    assert foreign(traffic["requests"], "http", urlparse(site_url).netloc) == []
+    assert traffic["failed"] == []
+    assert v.errors == []
+    if look == "desktop-hell":
+        assert grave_violations(page) == []
 
 
-def test_keyboard_reaches_main_content(browser, site_url):
+@pytest.mark.parametrize("path, look", CASES)
+def test_page_from_file_system(visit, site, path, look):
+    v, traffic, _ = opened(visit, (site / path).as_uri(), look)
+    assert foreign(traffic["requests"], "file") == []
+    assert traffic["failed"] == []
+    assert v.errors == []
+
+
+def test_keyboard_reaches_main_content(visit, site_url):
     """The first Tab stop is the skip link, and it leads into the chapter text."""
-    context, page, _ = visit(browser, f"{site_url}/book/aufgaben.html")
-    try:
-        page.keyboard.press("Tab")
-        focused = page.evaluate("document.activeElement.textContent.trim()")
-        assert focused == "Zum Hauptinhalt springen"
-        outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
-        assert outline != "none"
-    finally:
-        context.close()
+    _, _, page = opened(visit, f"{site_url}/book/aufgaben.html", "desktop-hell")
+    page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement.textContent.trim()")
+    assert focused == "Zum Hauptinhalt springen"
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert outline != "none"

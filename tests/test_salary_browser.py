@@ -47,24 +47,18 @@ def expected(profile: Profile) -> dict:
 
 
 @pytest.fixture
-def open_page(browser):
+def open_page(visit):
     """Opens the chapter (with an optional address part after "#") and checks for errors at the end."""
-    contexts, errors = [], []
+    visits = []
 
     def opener(base: str, fragment: str = ""):
-        context = browser.new_context()
-        contexts.append(context)
-        page = context.new_page()
-        page.on("pageerror", lambda error: errors.append(str(error)))
-        page.on("console", lambda message: message.type == "error" and errors.append(message.text))
-        page.goto(f"{base}/{PAGE}{fragment}")
+        visits.append(visit())
+        page = visits[-1].open(f"{base}/{PAGE}{fragment}")
         page.wait_for_selector("[data-kurs-gehalt][data-bereit]")
         return page
 
     yield opener
-    for context in contexts:
-        context.close()
-    assert errors == []
+    assert [error for v in visits for error in v.errors] == []
 
 
 def shown(page, profile_id: str) -> dict[str, int]:
