@@ -79,7 +79,8 @@
    * JSON with ISO times as "~" + seconds in base 36 and fractions to three decimals,
    * deflated by the browser (CompressionStream) and written in base 64 after "z1:".
    * SCORM 1.2 allows 4,096 characters: tests/test_scorm_browser.py packs a learner
-   * who did everything (about half of that). */
+   * who did everything (about half of that). Deflating takes a moment; a learner who
+   * leaves in that moment gets the state as plain JSON after "j1:" if it fits. */
   const ISO_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/;
   const SECONDS = /^~[0-9a-z]+$/;
   const mapLeaves = (value, leaf) => {
@@ -103,7 +104,9 @@
     bytes.forEach((b) => { binary += String.fromCharCode(b); });
     return "z1:" + btoa(binary);
   };
+  const encodePlain = (state) => "j1:" + JSON.stringify(mapLeaves(state, compact));
   const decode = async (text) => {
+    if (text.startsWith("j1:")) return mapLeaves(JSON.parse(text.slice(3)), expand);
     if (!text.startsWith("z1:")) throw new Error("unbekanntes Format");
     const bytes = Uint8Array.from(atob(text.slice(3)), (c) => c.charCodeAt(0));
     const json = new TextDecoder().decode(await through(bytes, new DecompressionStream("deflate-raw")));
@@ -114,18 +117,23 @@
    * without the review cards. What is left out stays in this browser (see
    * assets/kurs-fortschritt.js); null if even the rest does not fit. */
   const LEAVE_OUT = [["workbook", "writing"], ["workbook", "writing", "review"]];
+  const shortened = (state) => LEAVE_OUT.map((kinds) => {
+    const short = Object.assign({}, state, { textsLeftOut: true });
+    kinds.forEach((kind) => { delete short[kind]; });
+    return short;
+  });
   const fitting = async (state) => {
     const full = await encode(state);
     if (full.length <= NAMES.suspendLimit) return full;
     window.kursLms.textsLeftOut = true;
-    for (const kinds of LEAVE_OUT) {
-      const short = Object.assign({}, state, { textsLeftOut: true });
-      kinds.forEach((kind) => { delete short[kind]; });
+    for (const short of shortened(state)) {
       const data = await encode(short);
       if (data.length <= NAMES.suspendLimit) return data;
     }
     return null;
   };
+  const fittingPlain = (state) =>
+    [state, ...shortened(state)].map(encodePlain).find((data) => data.length <= NAMES.suspendLimit) || null;
 
   /* ---------- what the LMS records ---------- */
   const examSummary = (state) => {
@@ -184,15 +192,20 @@
   };
 
   /* Status, score and answers are set and committed at once; the packed state follows
-   * as soon as the browser has deflated it (in order, one after the other). */
+   * as soon as the browser has deflated it (in order, one after the other). `unpacked`
+   * is the newest state not yet written, for a learner who leaves before that. */
   let packing = Promise.resolve();
+  let unpacked = null;
   const record = (event, state) => {
     if (!connected || finished) return;
     reportStatus(state);
     if (event && event.type === "exam" && Array.isArray(event.items)) reportInteractions(event.items);
     call("commit", "");
+    unpacked = state;
     packing = packing.then(() => fitting(state)).then((data) => {
-      if (finished || data === null) return;
+      if (finished) return;
+      if (unpacked === state) unpacked = null;
+      if (data === null) return;
       set("cmi.suspend_data", data);
       call("commit", "");
     }).catch(() => { /* the state stays as last saved */ });
@@ -208,6 +221,8 @@
 
   const finish = () => {
     if (!connected || finished) return;
+    const plain = unpacked && fittingPlain(unpacked);
+    if (plain) set("cmi.suspend_data", plain);
     set(NAMES.sessionTime, sessionTime());
     set(NAMES.exit, "suspend");
     call("commit", "");

@@ -131,6 +131,16 @@ def answer_all(frame, right: bool):
     return data
 
 
+def resumed(fmt, suspend: str, where: str) -> dict:
+    """What an LMS hands a relaunch: the kept state and the page the learner left."""
+    resume = {"suspend_data": suspend, "_page": where}
+    if fmt == "scorm12":
+        resume["core"] = {"entry": "resume", "lesson_location": where}
+    else:
+        resume.update({"entry": "resume", "location": where})
+    return resume
+
+
 def hand_in(frame):
     frame.get_by_role("button", name="Test abgeben").click()
     return frame.locator(".kurs-ergebnis .kurs-urteil").inner_text()
@@ -178,12 +188,7 @@ def test_one_lms_session_records_quiz_exam_and_resumes_elsewhere(visit, lms, fmt
     assert v.errors == []
 
     # A relaunch in a fresh browser with what the LMS kept restores all progress.
-    resume = {"suspend_data": suspend, "_page": "book/abschlusstest.html"}
-    if fmt == "scorm12":
-        resume["core"] = {"entry": "resume", "lesson_location": "book/abschlusstest.html"}
-    else:
-        resume.update({"entry": "resume", "location": "book/abschlusstest.html"})
-    v2, page2, frame2 = launch(visit, lms, fmt, resume)
+    v2, page2, frame2 = launch(visit, lms, fmt, resumed(fmt, suspend, "book/abschlusstest.html"))
     frame2 = go(page2, frame2, "book/definition.html")
     total = len(chapter["fragen"])
     assert frame2.locator(".kurs-quizstand").inner_text().startswith("Ergebnis: 100 %")
@@ -229,6 +234,34 @@ def test_free_texts_too_long_for_scorm_12_stay_in_the_browser(visit, lms):
     assert {key: entry["text"] for key, entry in state["writing"].items()} == texts
     assert "textsLeftOut" not in state
     assert v.errors == []
+
+
+@pytest.mark.parametrize("fmt", ["scorm12", "scorm2004"])
+def test_leaving_while_the_state_is_packed_keeps_the_last_change(visit, lms, fmt):
+    """The learner closes the window in the moment the browser deflates the state: the
+    LMS gets that state as plain JSON, not the one before, and a relaunch restores it."""
+    v, page, frame = launch(visit, lms, fmt)
+    frame = go(page, frame, "book/definition.html")
+    frame.evaluate("""() => {
+      const entry = { at: "2027-01-01T00:00:00Z", text: "Zuletzt geschrieben", ticks: "1" };
+      Kurs.progress.savePractice("writing", "aufgabe-1", entry);
+      parent.dispatchEvent(new Event("pagehide"));
+    }""")
+    settings = VERSIONS[fmt]
+    calls = log(page)
+    sent = [c["args"][1] for c in calls
+            if c["name"] == settings["calls"][3] and c["args"][0] == "cmi.suspend_data"]
+    kept = course_frame(page, "scorm-start.html").evaluate("text => window.kursLms.decode(text)", sent[-1])
+    assert kept["writing"]["aufgabe-1"]["text"] == "Zuletzt geschrieben"
+    assert "book/definition" in kept["visited"]
+    assert [c["name"] for c in calls].count(settings["finish"]) == 1
+    assert [c for c in calls if c["error"] != "0"] == []
+    assert v.errors == []
+
+    v2, _, frame2 = launch(visit, lms, fmt, resumed(fmt, sent[-1], "book/definition.html"))
+    restored = frame2.evaluate("Kurs.progress.snapshot()")
+    assert restored["writing"]["aufgabe-1"]["text"] == "Zuletzt geschrieben"
+    assert v2.errors == []
 
 
 def test_the_package_works_without_an_lms(visit, lms):
