@@ -117,23 +117,21 @@
    * without the review cards. What is left out stays in this browser (see
    * assets/kurs-fortschritt.js); null if even the rest does not fit. */
   const LEAVE_OUT = [["workbook", "writing"], ["workbook", "writing", "review"]];
-  const shortened = (state) => LEAVE_OUT.map((kinds) => {
+  const candidates = (state) => [state, ...LEAVE_OUT.map((kinds) => {
     const short = Object.assign({}, state, { textsLeftOut: true });
     kinds.forEach((kind) => { delete short[kind]; });
     return short;
-  });
+  })];
   const fitting = async (state) => {
-    const full = await encode(state);
-    if (full.length <= NAMES.suspendLimit) return full;
-    window.kursLms.textsLeftOut = true;
-    for (const short of shortened(state)) {
-      const data = await encode(short);
+    for (const [index, candidate] of candidates(state).entries()) {
+      if (index > 0) window.kursLms.textsLeftOut = true;
+      const data = await encode(candidate);
       if (data.length <= NAMES.suspendLimit) return data;
     }
     return null;
   };
   const fittingPlain = (state) =>
-    [state, ...shortened(state)].map(encodePlain).find((data) => data.length <= NAMES.suspendLimit) || null;
+    candidates(state).map(encodePlain).find((data) => data.length <= NAMES.suspendLimit) || null;
 
   /* ---------- what the LMS records ---------- */
   const examSummary = (state) => {
