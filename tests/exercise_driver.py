@@ -123,8 +123,13 @@ def percent(points: list[float]) -> int:
     return int(sum(points) / len(points) * 100 + 0.5) if points else 0
 
 
-def grave_violations(page, within: str | None = None) -> list[str]:
-    """Serious or critical axe-core findings on the page as it is now (or in ``within``).
+GRAVE = {"serious", "critical"}
+EVERY_IMPACT = {"minor", "moderate", *GRAVE}
+
+
+def grave_violations(page, within: str | None = None, impacts: set[str] = GRAVE) -> list[str]:
+    """Serious or critical axe-core findings (or those of ``impacts``) on the page as it is
+    now (or in ``within``).
     Only violations are collected: listing every passing node as well took axe twice as long.
     No preload: axe would fetch the style sheets itself, resolve the theme's import of
     basic.css against the site root and log a 404; only an experimental rule, which axe leaves
@@ -133,4 +138,4 @@ def grave_violations(page, within: str | None = None) -> list[str]:
 
     found = Axe().run(page, within, {"resultTypes": ["violations"], "preload": False}).response["violations"]
     return [f"{v['id']} ({v['impact']}): {v['help']} – {[n['target'] for n in v['nodes']][:8]}"
-            for v in found if v["impact"] in {"serious", "critical"}]
+            for v in found if v["impact"] in impacts]
